@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class NetworkConfig(AppConfig):
+    name = "network"
+    label = "network"
+    verbose_name = "站群网络"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,99 @@
+"""`manage.py network …`: how the provincial centre builds and inspects the network."""
+
+import sys
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+
+from network.importer import ImportError_, import_nodes, read_node_rows
+from network.levels import Level
+from network.models import Node, Role
+from network.provisioning import NodeSpec, ProvisioningError, add_node, plan_removal, remove_nodes
+from network.roles import assign_role
+from network.tree import render_tree
+
+
+class Command(BaseCommand):
+    help = "管理站群网络：添加、导入、查看、删除节点，分配站点角色。"
+
+    def add_arguments(self, parser):
+        actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+
+        add = actions.add_parser("add-node", help="添加一个节点站点")
+        add.add_argument("--parent", default=None, help="上级节点代码（省级节点不填）")
+        add.add_argument("--level", required=True, choices=Level.values)
+        add.add_argument("--name", required=True)
+        add.add_argument("--code", required=True, help="行政区划代码，如 340000")
+        add.add_argument("--domain", required=True)
+
+        imp = actions.add_parser("import", help="从 CSV 批量导入节点（可重复执行续传）")
+        imp.add_argument("file", type=Path)
+
+        tree = actions.add_parser("tree", help="打印节点树")
+        tree.add_argument("code", nargs="?", default=None)
+
+        remove = actions.add_parser("remove-node", help="删除节点站点")
+        remove.add_argument("code")
+        remove.add_argument("--recursive", action="store_true", help="连同全部下级节点一起删除")
+        remove.add_argument("--yes", action="store_true", help="不再询问，直接删除")
+
+        grant = actions.add_parser("grant", help="给账号分配某节点的角色")
+        grant.add_argument("--user", required=True, help="用户名")
+        grant.add_argument("--node", required=True, help="节点代码")
+        grant.add_argument("--role", required=True, choices=Role.values)
+
+    def handle(self, *args, action, **options):
+        try:
+            getattr(self, "handle_" + action.replace("-", "_"))(**options)
+        except (ProvisioningError, ImportError_) as error:
+            raise CommandError(str(error)) from None
+
+    def handle_add_node(self, *, parent, level, name, code, domain, **_):
+        spec = NodeSpec.clean(code=code, name=name, level=level, domain=domain, parent_code=parent)
+        node = add_node(spec)
+        self.stdout.write(
+            self.style.SUCCESS(f"已添加 {node}，域名 {spec.domain}，数据在模式 {node.tenant.schema_name}。")
+        )
+
+    def handle_import(self, *, file, **_):
+        rows = read_node_rows(file)
+        result = import_nodes(rows, progress=self.stderr._out)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"导入完成：新增 {result.added} 个节点，跳过已存在的 {result.skipped} 个。"
+            )
+        )
+
+    def handle_tree(self, *, code, **_):
+        root = None
+        if code:
+            root = Node.objects.filter(code=code).first()
+            if root is None:
+                raise CommandError(f"节点 {code} 不存在。")
+        for line in render_tree(root):
+            self.stdout.write(line)
+
+    def handle_remove_node(self, *, code, recursive, yes, **_):
+        plan = plan_removal(code, recursive=recursive)
+        for line in plan.describe():
+            self.stdout.write(line)
+        if not yes:
+            if not sys.stdin.isatty():
+                raise CommandError("未确认删除：请加 --yes 确认。")
+            if input("确认删除？输入 yes 继续：").strip().lower() != "yes":
+                raise CommandError("已取消，未删除任何内容。")
+        remove_nodes(plan)
+        self.stdout.write(self.style.SUCCESS(f"已删除 {len(plan.nodes)} 个节点。"))
+
+    def handle_grant(self, *, user, node, role, **_):
+        account = get_user_model().objects.filter(username=user).first()
+        if account is None:
+            raise CommandError(f"用户 {user} 不存在。")
+        target = Node.objects.filter(code=node).first()
+        if target is None:
+            raise CommandError(f"节点 {node} 不存在。")
+        group = assign_role(account, target, role)
+        self.stdout.write(self.style.SUCCESS(f"已将 {user} 加入 {group.name}。"))
+
+

@@ -1,0 +1,70 @@
+"""Routing each request to its node, and keeping editors inside the nodes they were given."""
+
+from django.core.exceptions import DisallowedHost
+from django.db import connection
+from django.shortcuts import render
+from django_tenants.middleware.main import TenantMainMiddleware
+
+from .models import Domain
+from .roles import user_may_administer
+
+
+class NodeRoutingMiddleware(TenantMainMiddleware):
+    """Find the node by host name, then switch to the schema its data lives in.
+
+    Unlike django-tenants' own lookup this knows the node as well as the schema:
+    several grassroots nodes share their county's schema.
+    """
+
+    def process_request(self, request):
+        connection.set_schema_to_public()
+        try:
+            hostname = self.hostname_from_request(request)
+        except DisallowedHost:
+            return unknown_host(request)
+        domain = (
+            Domain.objects.select_related("tenant", "node").filter(domain=hostname).first()
+        )
+        if domain is None:
+            return unknown_host(request)
+        tenant = domain.tenant
+        tenant.domain_url = hostname
+        request.tenant = tenant
+        request.node = domain.node
+        connection.set_tenant(tenant)
+        self.setup_url_routing(request)
+        return None
+
+
+def unknown_host(request):
+    return render(request, "themes/unknown_host.html", status=404)
+
+
+ADMIN_PREFIX = "/admin/"
+OPEN_ADMIN_PATHS = ("/admin/login/", "/admin/logout/", "/admin/password_reset/", "/admin/jsi18n/")
+
+
+class AdminScopeMiddleware:
+    """Keep an account out of the admin of a site where it holds no role.
+
+    Wagtail's page and collection permissions already limit what an editor can touch;
+    this also stops a village editor from using another county's admin at all.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        node = getattr(request, "node", None)
+        user = request.user
+        if (
+            node is not None
+            and request.path.startswith(ADMIN_PREFIX)
+            and not request.path.startswith(OPEN_ADMIN_PATHS)
+            and user.is_authenticated
+            and not user_may_administer(user, node)
+        ):
+            return render(
+                request, "themes/admin_forbidden.html", {"node": node}, status=403
+            )
+        return self.get_response(request)

@@ -1,0 +1,109 @@
+"""The public schema's view of the network: nodes, their schemas, domains and roles."""
+
+from django.contrib.auth.models import Group
+from django.db import models
+from django_tenants.models import TenantMixin
+from treebeard.mp_tree import MP_Node
+
+from .levels import Level, is_backbone
+
+
+class Tenant(TenantMixin):
+    """A PostgreSQL schema holding one or more node sites (Wagtail data).
+
+    Backbone nodes each own one; grassroots nodes live in their county's. The
+    template that new schemas are cloned from is a Tenant without a node, so that
+    `migrate_schemas` keeps it current with the rest.
+    """
+
+    auto_create_schema = True
+    auto_drop_schema = True
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "数据库模式"
+        verbose_name_plural = "数据库模式"
+
+
+class Node(MP_Node):
+    """One site of the network, at any level; the tree is the administrative tree."""
+
+    code = models.CharField("行政区划代码", max_length=12, unique=True)
+    name = models.CharField("名称", max_length=100)
+    level = models.CharField("层级", max_length=10, choices=Level.choices, db_index=True)
+    tenant = models.ForeignKey(
+        Tenant, verbose_name="数据所在模式", on_delete=models.PROTECT, related_name="nodes"
+    )
+    # Ids inside the tenant schema; plain integers because the rows live elsewhere.
+    site_id = models.PositiveIntegerField(null=True, editable=False)
+    root_page_id = models.PositiveIntegerField(null=True, editable=False)
+    collection_id = models.PositiveIntegerField(null=True, editable=False)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    # Refreshed in the background (network.tasks); the centre watches for stale sites.
+    article_count = models.PositiveIntegerField("文章数", default=0)
+    last_published_at = models.DateTimeField("最近发布", null=True, blank=True)
+    activity_refreshed_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = "站点节点"
+        verbose_name_plural = "站点节点"
+
+    def __str__(self):
+        return f"{self.name}（{self.code}）"
+
+    @staticmethod
+    def schema_name_for(code: str) -> str:
+        return f"n{code}"
+
+    @property
+    def owns_its_schema(self) -> bool:
+        return self.tenant.schema_name == self.schema_name_for(self.code)
+
+    @property
+    def is_backbone(self) -> bool:
+        return is_backbone(self.level)
+
+    @property
+    def primary_domain(self) -> str | None:
+        domain = self.domains.filter(is_primary=True).first()
+        return domain.domain if domain else None
+
+
+class Domain(models.Model):
+    """A host name a node answers at; it names both the node and the schema to use."""
+
+    domain = models.CharField("域名", max_length=253, unique=True)
+    tenant = models.ForeignKey(Tenant, on_delete=models.CASCADE, related_name="domains")
+    node = models.ForeignKey(Node, on_delete=models.CASCADE, related_name="domains")
+    is_primary = models.BooleanField("主域名", default=True)
+
+    class Meta:
+        verbose_name = "域名"
+        verbose_name_plural = "域名"
+
+    def __str__(self):
+        return self.domain
+
+
+class Role(models.TextChoices):
+    EDITOR = "editor", "编辑"
+    REVIEWER = "reviewer", "审核"
+    WEBMASTER = "webmaster", "站长"
+
+
+class NodeGroup(models.Model):
+    """The auth group that holds one role on one node (accounts are network-wide)."""
+
+    node = models.ForeignKey(Node, on_delete=models.CASCADE, related_name="role_groups")
+    role = models.CharField("角色", max_length=10, choices=Role.choices)
+    group = models.OneToOneField(Group, on_delete=models.CASCADE, related_name="node_role")
+
+    class Meta:
+        verbose_name = "站点角色组"
+        verbose_name_plural = "站点角色组"
+        constraints = [
+            models.UniqueConstraint(fields=["node", "role"], name="unique_node_role"),
+        ]
+
+    def __str__(self):
+        return self.group.name

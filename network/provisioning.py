@@ -1,0 +1,198 @@
+"""Adding and removing nodes: the one place the network's structure is changed.
+
+The management command, the import, the demo and the tests all call these functions.
+Every check runs before anything is written, and each node is added in one
+transaction, so a refused or failed node leaves nothing behind.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.db import connection, transaction
+from django_tenants.utils import schema_context
+
+from sites.provisioning import create_node_site, create_review_workflow, delete_node_site
+
+from .levels import RANK, Level, owns_schema, parent_level_of
+from .models import Domain, Node, NodeGroup, Role, Tenant
+from .roles import create_role_groups, grant_site_permissions, reaching_webmaster_groups
+from .schemas import ensure_template_schema
+
+CODE_PATTERN = re.compile(r"^\d{6,12}$")
+DOMAIN_PATTERN = re.compile(
+    r"^(?=.{4,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$"
+)
+LEVEL_LABELS = dict(Level.choices)
+
+
+class ProvisioningError(Exception):
+    """A request to change the network that was refused; the message is one plain sentence."""
+
+
+@dataclass(frozen=True)
+class NodeSpec:
+    code: str
+    name: str
+    level: str
+    domain: str
+    parent_code: str | None = None
+
+    @classmethod
+    def clean(cls, *, code, name, level, domain, parent_code=None):
+        return cls(
+            code=(code or "").strip(),
+            name=(name or "").strip(),
+            level=(level or "").strip().lower(),
+            domain=(domain or "").strip().lower().rstrip("."),
+            parent_code=(parent_code or "").strip() or None,
+        )
+
+
+def check_spec(spec: NodeSpec, parent_level: str | None, *, codes=None, domains=None, has_root=None):
+    """Raise ProvisioningError if the node cannot be added under a parent of that level.
+
+    An import passes the codes and domains it knows of (the database's and its own
+    earlier rows) so the checks need no query per row.
+    """
+    if spec.level not in RANK:
+        raise ProvisioningError(
+            f"层级“{spec.level}”无效，应为 province、city、county、township 或 village 之一。"
+        )
+    if not CODE_PATTERN.match(spec.code):
+        raise ProvisioningError(f"代码“{spec.code}”无效，行政区划代码应为 6 到 12 位数字。")
+    if not spec.name:
+        raise ProvisioningError(f"节点 {spec.code} 缺少名称。")
+    if len(spec.name) > 100:
+        raise ProvisioningError(f"节点 {spec.code} 的名称超过 100 个字。")
+    if not DOMAIN_PATTERN.match(spec.domain):
+        raise ProvisioningError(
+            f"域名“{spec.domain}”格式不正确，应形如 hefei.ahxf.gov.cn 或 hefei.localhost。"
+        )
+    code_taken = spec.code in codes if codes is not None else _code_exists(spec.code)
+    if code_taken:
+        raise ProvisioningError(f"代码 {spec.code} 已被其他节点使用。")
+    domain_taken = spec.domain in domains if domains is not None else _domain_exists(spec.domain)
+    if domain_taken:
+        raise ProvisioningError(f"域名 {spec.domain} 已被其他节点使用。")
+    expected_parent = parent_level_of(spec.level)
+    if expected_parent is None:
+        if spec.parent_code:
+            raise ProvisioningError("省级节点是网络的根，不能有上级节点。")
+        if has_root if has_root is not None else Node.get_root_nodes().exists():
+            raise ProvisioningError("网络中已有省级节点，一个网络只能有一个省级根节点。")
+    elif not spec.parent_code:
+        raise ProvisioningError(
+            f"{LEVEL_LABELS[spec.level]}级节点必须指定上级节点（--parent）。"
+        )
+    elif parent_level != expected_parent:
+        raise ProvisioningError(
+            f"{LEVEL_LABELS[spec.level]}级节点只能建在{LEVEL_LABELS[expected_parent]}级节点之下，"
+            f"而上级 {spec.parent_code} 是{LEVEL_LABELS.get(parent_level, '未知')}级。"
+        )
+
+
+def _code_exists(code):
+    return Node.objects.filter(code=code).exists()
+
+
+def _domain_exists(domain):
+    return Domain.objects.filter(domain=domain).exists()
+
+
+def find_parent(parent_code: str | None) -> Node | None:
+    if not parent_code:
+        return None
+    parent = Node.objects.filter(code=parent_code).select_related("tenant").first()
+    if parent is None:
+        raise ProvisioningError(f"上级节点 {parent_code} 不存在。")
+    return parent
+
+
+def add_node(spec: NodeSpec) -> Node:
+    """Create a node: its schema if its level owns one, its site, groups and rights."""
+    parent = find_parent(spec.parent_code)
+    check_spec(spec, parent.level if parent else None)
+    connection.set_schema_to_public()
+    if owns_schema(spec.level):
+        ensure_template_schema()
+    with transaction.atomic():
+        if owns_schema(spec.level):
+            tenant = Tenant(schema_name=Node.schema_name_for(spec.code))
+            tenant.save(verbosity=0)  # clones the template schema
+        else:
+            tenant = parent.tenant
+        fields = {"code": spec.code, "name": spec.name, "level": spec.level, "tenant": tenant}
+        node = parent.add_child(**fields) if parent else Node.add_root(**fields)
+        Domain.objects.create(domain=spec.domain, tenant=tenant, node=node, is_primary=True)
+        groups = create_role_groups(node)
+        reach_groups = reaching_webmaster_groups(node)
+        with schema_context(tenant.schema_name):
+            node_site = create_node_site(
+                code=spec.code,
+                name=spec.name,
+                level=spec.level,
+                hostname=spec.domain,
+                is_default=owns_schema(spec.level),
+            )
+            grant_site_permissions(groups, reach_groups, node_site.home, node_site.collection)
+            create_review_workflow(
+                name=spec.name,
+                home=node_site.home,
+                reviewer_groups=[groups[Role.REVIEWER], groups[Role.WEBMASTER], *reach_groups],
+            )
+        node.site_id = node_site.site.pk
+        node.root_page_id = node_site.home.pk
+        node.collection_id = node_site.collection.pk
+        node.save(update_fields=["site_id", "root_page_id", "collection_id"])
+    return node
+
+
+@dataclass
+class RemovalPlan:
+    """What removing a node deletes, listed before anything is deleted."""
+
+    nodes: list[Node]
+    schemas: list[str]
+
+    def describe(self) -> list[str]:
+        lines = [f"将删除 {len(self.nodes)} 个节点站点（含页面、图片、文档和角色组）："]
+        lines += [f"  {'  ' * (n.depth - 1)}{n.name}（{n.code}，{n.primary_domain}）" for n in self.nodes]
+        if self.schemas:
+            lines.append(f"将删除 {len(self.schemas)} 个数据库模式：{'、'.join(self.schemas)}")
+        return lines
+
+
+def plan_removal(code: str, *, recursive: bool) -> RemovalPlan:
+    node = Node.objects.filter(code=code).first()
+    if node is None:
+        raise ProvisioningError(f"节点 {code} 不存在。")
+    descendants = list(node.get_descendants().select_related("tenant"))
+    if descendants and not recursive:
+        raise ProvisioningError(
+            f"节点 {code} 下还有 {len(descendants)} 个下级节点；确需连同下级一起删除请加 --recursive。"
+        )
+    nodes = [node, *descendants]
+    schemas = [n.tenant.schema_name for n in nodes if n.owns_its_schema]
+    return RemovalPlan(nodes=nodes, schemas=schemas)
+
+
+def remove_nodes(plan: RemovalPlan) -> None:
+    """Delete the planned nodes, deepest first; a schema goes with the node owning it."""
+    connection.set_schema_to_public()
+    with transaction.atomic():
+        for node in sorted(plan.nodes, key=lambda n: n.depth, reverse=True):
+            schema_name = node.tenant.schema_name
+            with schema_context(schema_name):
+                if schema_name not in plan.schemas:
+                    delete_node_site(
+                        site_id=node.site_id,
+                        root_page_id=node.root_page_id,
+                        collection_id=node.collection_id,
+                    )
+                # Groups are referenced from this schema's tables: delete them from here.
+                for nodegroup in NodeGroup.objects.filter(node=node).select_related("group"):
+                    nodegroup.group.delete()
+            tenant, owned = node.tenant, node.owns_its_schema
+            node.delete()
+            if owned:
+                tenant.delete(force_drop=True)

@@ -1,0 +1,122 @@
+"""Per-node roles: the auth groups a node gets and what each may do on its site.
+
+Groups and accounts live in the public schema; the page, collection and workflow
+rules that reference them live in the schema holding the node's site.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
+
+from .models import Node, NodeGroup, Role
+
+PAGE_PERMISSIONS = {
+    Role.EDITOR: ["add_page", "change_page", "lock_page"],
+    Role.REVIEWER: ["add_page", "change_page", "publish_page", "lock_page"],
+    Role.WEBMASTER: [
+        "add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page",
+    ],
+}  # fmt: skip
+
+_MEDIA = ("image", "document")
+COLLECTION_PERMISSIONS = {
+    Role.EDITOR: [f"{action}_{media}" for media in _MEDIA for action in ("add", "choose")],
+    Role.REVIEWER: [
+        f"{action}_{media}" for media in _MEDIA for action in ("add", "change", "choose")
+    ],
+    Role.WEBMASTER: [
+        f"{action}_{media}" for media in _MEDIA for action in ("add", "change", "delete", "choose")
+    ],
+}
+
+_PERMISSION_APPS = {
+    "page": "wagtailcore",
+    "image": "wagtailimages",
+    "document": "wagtaildocs",
+}
+
+
+def _permissions_by_codename(codenames):
+    query = Q()
+    for codename in set(codenames):
+        app_label = _PERMISSION_APPS[codename.rsplit("_", 1)[1]]
+        query |= Q(content_type__app_label=app_label, codename=codename)
+    return {p.codename: p for p in Permission.objects.filter(query).select_related("content_type")}
+
+
+def role_group_name(node: Node, role: str) -> str:
+    return f"{node.name}·{Role(role).label}（{node.code}）"
+
+
+def create_role_groups(node: Node) -> dict[str, Group]:
+    """One group per role for a new node, each allowed into the admin."""
+    access_admin = Permission.objects.get(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    )
+    groups = {}
+    for role in Role.values:
+        group = Group.objects.create(name=role_group_name(node, role))
+        group.permissions.add(access_admin)
+        NodeGroup.objects.create(node=node, role=role, group=group)
+        groups[role] = group
+    return groups
+
+
+def reaching_webmaster_groups(node: Node) -> list[Group]:
+    """Webmasters of the ancestors that host this node in their schema.
+
+    A county webmaster looks after the township and village sites in the county's
+    schema; a township webmaster after its villages.
+    """
+    ancestor_paths = [node.path[:i] for i in range(Node.steplen, len(node.path), Node.steplen)]
+    return [
+        nodegroup.group
+        for nodegroup in NodeGroup.objects.filter(
+            role=Role.WEBMASTER, node__path__in=ancestor_paths, node__tenant_id=node.tenant_id
+        ).select_related("group")
+    ]
+
+
+def grant_site_permissions(groups_by_role, reach_groups, root_page, collection):
+    """Give each role its rights on a site's page tree and media collection.
+
+    Runs in the schema that holds the site.
+    """
+    from wagtail.models import GroupCollectionPermission, GroupPagePermission
+
+    grants = [(group, role) for role, group in groups_by_role.items()]
+    grants += [(group, Role.WEBMASTER) for group in reach_groups]
+    permissions = _permissions_by_codename(
+        [c for table in (PAGE_PERMISSIONS, COLLECTION_PERMISSIONS) for cs in table.values() for c in cs]
+    )
+    GroupPagePermission.objects.bulk_create(
+        [
+            GroupPagePermission(group=group, page=root_page, permission=permissions[codename])
+            for group, role in grants
+            for codename in PAGE_PERMISSIONS[role]
+        ]
+    )
+    GroupCollectionPermission.objects.bulk_create(
+        [
+            GroupCollectionPermission(
+                group=group, collection=collection, permission=permissions[codename]
+            )
+            for group, role in grants
+            for codename in COLLECTION_PERMISSIONS[role]
+        ]
+    )
+
+
+def assign_role(user, node: Node, role: str) -> Group:
+    group = NodeGroup.objects.select_related("group").get(node=node, role=role).group
+    user.groups.add(group)
+    return group
+
+
+def user_may_administer(user, node: Node) -> bool:
+    """Whether the user holds a role on this node or on an ancestor sharing its schema."""
+    if user.is_superuser:
+        return True
+    paths = [node.path[:i] for i in range(Node.steplen, len(node.path) + 1, Node.steplen)]
+    return NodeGroup.objects.filter(
+        group__user=user, node__path__in=paths, node__tenant_id=node.tenant_id
+    ).exists()

@@ -1,0 +1,21 @@
+"""A text picture of the node tree, for `manage.py network tree`."""
+
+from .models import Node
+
+
+def describe_storage(node: Node) -> str:
+    if node.owns_its_schema:
+        return f"独立模式 {node.tenant.schema_name}"
+    return f"站点 #{node.site_id}，位于模式 {node.tenant.schema_name}"
+
+
+def render_tree(root: Node | None = None):
+    nodes = Node.get_tree(root).select_related("tenant").prefetch_related("domains")
+    base_depth = root.depth if root else 1
+    for node in nodes:
+        domains = ", ".join(d.domain for d in node.domains.all() if d.is_primary)
+        indent = "  " * (node.depth - base_depth)
+        yield (
+            f"{indent}{node.name}（{node.code}，{node.get_level_display()}）"
+            f"  {domains}  [{describe_storage(node)}]"
+        )

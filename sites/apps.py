@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class SitesConfig(AppConfig):
+    name = "sites"
+    # "sites" is django.contrib.sites' label; keep clear of it.
+    label = "xfsites"
+    verbose_name = "站点内容"
+    default_auto_field = "django.db.models.BigAutoField"

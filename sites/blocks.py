@@ -1,0 +1,110 @@
+"""The blocks an article body is written with."""
+
+from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+# Rich text is stored through Wagtail's whitelisting converter: only these features.
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link", "hr"]
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        super().__init__(features=RICH_TEXT_FEATURES, **kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = "正文"
+        template = "blocks/paragraph.html"
+        description = "一段或多段文字，可加小标题、列表和链接"
+        preview_value = "<p>全面推进基层党组织标准化规范化建设，推动党建工作与中心工作深度融合。</p>"
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label="图片")
+    caption = blocks.CharBlock(label="图片说明", required=False, max_length=200)
+
+    class Meta:
+        icon = "image"
+        label = "图片"
+        template = "blocks/image.html"
+        description = "一张图片及其说明"
+        preview_value = {"caption": "主题党日活动现场"}
+
+
+class GalleryBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label="组图标题", required=False, max_length=100)
+    images = blocks.ListBlock(ImageBlock(), label="图片", min_num=2)
+
+    class Meta:
+        icon = "doc-full"
+        label = "组图"
+        template = "blocks/gallery.html"
+        description = "多张图片组成的图集"
+        preview_value = {"title": "活动剪影"}
+
+
+class VideoBlock(blocks.StructBlock):
+    video = EmbedBlock(label="视频链接", help_text="粘贴视频网站的播放页地址")
+    caption = blocks.CharBlock(label="视频说明", required=False, max_length=200)
+
+    class Meta:
+        icon = "media"
+        label = "视频"
+        template = "blocks/video.html"
+        description = "嵌入一段在线视频"
+        preview_value = {"caption": "党员教育专题片"}
+
+
+class AttachmentBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label="附件")
+    title = blocks.CharBlock(label="显示名称", required=False, max_length=200)
+
+    class Meta:
+        icon = "doc-full-inverse"
+        label = "附件"
+        template = "blocks/attachment.html"
+        description = "供读者下载的文件，如通知原文、表格"
+        preview_value = {"title": "关于开展主题党日活动的通知.pdf"}
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label="引文")
+    attribution = blocks.CharBlock(label="出处", required=False, max_length=200)
+
+    class Meta:
+        icon = "openquote"
+        label = "引用"
+        template = "blocks/quote.html"
+        description = "突出显示的一段引文或讲话摘录"
+        preview_value = {
+            "quote": "不忘初心，牢记使命。",
+            "attribution": "党的十九大报告",
+        }
+
+
+class DataTableBlock(TableBlock):
+    class Meta:
+        icon = "table"
+        label = "表格"
+        template = "blocks/table.html"
+        description = "简单的数据表格，如党费收缴公示"
+        preview_value = {
+            "first_row_is_table_header": True,
+            "data": [["支部", "党员人数"], ["第一党支部", "32"]],
+        }
+
+
+class ArticleBodyBlock(blocks.StreamBlock):
+    paragraph = ParagraphBlock()
+    image = ImageBlock()
+    gallery = GalleryBlock()
+    video = VideoBlock()
+    attachment = AttachmentBlock()
+    quote = QuoteBlock()
+    table = DataTableBlock()
+
+    class Meta:
+        block_counts = {}

@@ -1,0 +1,51 @@
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
+from .mixins import PinyinSlugMixin
+
+ARTICLES_PER_PAGE = 20
+
+
+class ColumnPage(PinyinSlugMixin, Page):
+    """A column (栏目) of a site: a list of articles, possibly with sub-columns.
+
+    Hidden columns are the ones not shown in menus; order is the page order.
+    """
+
+    intro = models.TextField("栏目说明", blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["xfsites.HomePage", "xfsites.ColumnPage"]
+    subpage_types = ["xfsites.ColumnPage", "xfsites.ArticlePage"]
+
+    class Meta:
+        verbose_name = "栏目"
+        verbose_name_plural = "栏目"
+
+    @property
+    def articles(self):
+        """Live articles in this column and its sub-columns, newest first."""
+        from .article import ArticlePage
+
+        return (
+            ArticlePage.objects.live()
+            .descendant_of(self)
+            .select_related("cover_image")
+            .order_by("-date", "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        paginator = Paginator(self.articles, ARTICLES_PER_PAGE)
+        try:
+            page_obj = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            page_obj = paginator.page(1)
+        except EmptyPage:
+            page_obj = paginator.page(paginator.num_pages)
+        context["page_obj"] = page_obj
+        context["sub_columns"] = ColumnPage.objects.child_of(self).live().in_menu()
+        return context

@@ -1,0 +1,105 @@
+"""Small abstract pieces that page types are built from; each owns its fields and panels."""
+
+from django.db import models
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+
+from ..forms import PinyinSlugPageForm
+from ..slugs import pinyin_slug
+
+
+class PinyinSlugMixin(models.Model):
+    """Fills an empty slug with the title in pinyin, unique among its siblings."""
+
+    base_form_class = PinyinSlugPageForm
+
+    class Meta:
+        abstract = True
+
+    def unique_pinyin_slug(self, title, parent_page):
+        base = pinyin_slug(title)
+        candidate, suffix = base, 1
+        while not Page._slug_is_available(candidate, parent_page, self):
+            suffix += 1
+            candidate = f"{base}-{suffix}"
+        return candidate
+
+    def _set_core_field_defaults(self):
+        parent = getattr(self, "_cached_parent_obj", None) or (self.path and self.get_parent())
+        if not self.slug and self.title and parent:
+            self.slug = self.unique_pinyin_slug(self.title, parent)
+        super()._set_core_field_defaults()
+
+
+class PublishDateMixin(models.Model):
+    """The date shown to readers (发布时间); editors may back-date a news item."""
+
+    date = models.DateTimeField("发布时间", default=timezone.now, db_index=True)
+
+    panels = [FieldPanel("date")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def display_date(self):
+        return timezone.localtime(self.date).strftime("%Y-%m-%d")
+
+
+class BylineMixin(models.Model):
+    """来源 and 作者: where a story came from and who wrote it."""
+
+    source = models.CharField("来源", max_length=100, blank=True)
+    author = models.CharField("作者", max_length=100, blank=True)
+
+    panels = [MultiFieldPanel([FieldPanel("source"), FieldPanel("author")], heading="来源与作者")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def byline(self):
+        parts = []
+        if self.source:
+            parts.append(f"来源：{self.source}")
+        if self.author:
+            parts.append(f"作者：{self.author}")
+        return "　".join(parts)
+
+
+class SummaryMixin(models.Model):
+    """A short summary for lists, feeds and search results."""
+
+    summary = models.TextField("摘要", max_length=300, blank=True)
+
+    panels = [FieldPanel("summary")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def teaser(self):
+        return self.summary or self.search_description or ""
+
+
+class CoverImageMixin(models.Model):
+    """The picture shown beside the title in lists and on the home page."""
+
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="封面图片",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("cover_image")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def has_cover(self):
+        return self.cover_image_id is not None

@@ -1,0 +1,10 @@
+"""Local development and the demo network."""
+
+from . import env
+from .base import *  # noqa: F403
+
+DEBUG = env.DEBUG if env.DEBUG is not None else True
+SECRET_KEY = env.SECRET_KEY or "dev-only-insecure-key-do-not-deploy"
+# Node domains are checked by network.middleware; *.localhost is the demo's.
+ALLOWED_HOSTS = env.ALLOWED_HOSTS or [".localhost", "localhost", "127.0.0.1"]
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -1,0 +1,50 @@
+"""Every environment variable the project reads, declared once with its type.
+
+Settings modules import the values from here; nothing else calls os.environ.
+"""
+
+import os
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+
+def _str(name, default=None):
+    value = os.environ.get(name, "").strip()
+    return value or default
+
+
+def _bool(name, default=False):
+    value = _str(name)
+    if value is None:
+        return default
+    return value.lower() in {"1", "true", "yes", "on"}
+
+
+def _list(name, default=()):
+    value = _str(name)
+    if value is None:
+        return list(default)
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def _path(name, default):
+    return Path(_str(name, str(default))).resolve()
+
+
+# Where local state lives when no servers are configured: embedded PostgreSQL data,
+# the file-system Celery broker, media.
+DATA_DIR: Path = _path("XFNET_DATA_DIR", BASE_DIR / "var")
+# postgres://user:pass@host:port/db; unset = start an embedded PostgreSQL under DATA_DIR.
+DATABASE_URL: str | None = _str("DATABASE_URL")
+# redis://host:port/N; unset = a file-system broker under DATA_DIR (no server needed).
+REDIS_URL: str | None = _str("REDIS_URL")
+# Required in production; dev and test use a fixed, clearly insecure key.
+SECRET_KEY: str | None = _str("DJANGO_SECRET_KEY")
+DEBUG: bool | None = _bool("DJANGO_DEBUG", None)
+# Host patterns Django accepts; node domains are then checked against the node table.
+ALLOWED_HOSTS: list[str] = _list("DJANGO_ALLOWED_HOSTS")
+MEDIA_ROOT: Path = _path("XFNET_MEDIA_ROOT", DATA_DIR / "media")
+STATIC_ROOT: Path = _path("XFNET_STATIC_ROOT", DATA_DIR / "static")
+# Admin links in e-mails and the like point here.
+ADMIN_BASE_URL: str = _str("XFNET_ADMIN_BASE_URL", "http://anhui.localhost:8000")
