@@ -1,0 +1,32 @@
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from network.demo import (
+    ADMIN_PASSWORD,
+    ADMIN_USERNAME,
+    DEMO_ACCOUNTS,
+    DEMO_PASSWORD,
+    build_demo_network,
+)
+
+
+class Command(BaseCommand):
+    help = "建立演示站群网络（可重复执行）：1 个省站、2 个市站、4 个县站、12 个乡镇和村（社区）站。"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--articles-per-column", type=int, default=2)
+        parser.add_argument("--port", type=int, default=8000)
+
+    def handle(self, *args, articles_per_column, port, **options):
+        call_command("migrate_schemas", interactive=False, verbosity=0)
+        self.stdout.write("正在建立演示网络……")
+        build_demo_network(articles_per_column=articles_per_column, log=self.stdout.write)
+        self.stdout.write(self.style.SUCCESS("演示网络已就绪。"))
+        self.stdout.write(f"  省站   http://anhui.localhost:{port}/")
+        self.stdout.write(f"  市站   http://hefei.localhost:{port}/")
+        self.stdout.write(f"  县站   http://feixi.localhost:{port}/")
+        self.stdout.write(f"  村站   http://yicheng.localhost:{port}/")
+        self.stdout.write(f"  后台   http://anhui.localhost:{port}/admin/")
+        self.stdout.write(f"  管理员（全网）：{ADMIN_USERNAME} / {ADMIN_PASSWORD}")
+        for username, code, _role, label in DEMO_ACCOUNTS:
+            self.stdout.write(f"  {label}：{username} / {DEMO_PASSWORD}（节点 {code}）")

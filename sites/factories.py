@@ -1,0 +1,121 @@
+"""Factories for node sites' content: columns, articles with photos, documents."""
+
+import random
+
+import factory
+import wagtail_factories
+from django.utils import timezone
+from wagtail.models import Collection
+
+from . import corpus
+from .models import ArticlePage, ColumnPage, HomePage
+
+
+def _fill(template, org, rng):
+    now = timezone.localtime()
+    return template.format(
+        org=org,
+        year=now.year,
+        month=rng.randint(1, 12),
+        quarter=rng.randint(1, 4),
+        n=rng.randint(1, 9),
+        name=rng.choice(corpus.SURNAMES) + rng.choice(corpus.GIVEN_NAMES),
+        product=rng.choice(corpus.PRODUCTS),
+    )
+
+
+def chinese_headline(column_title, org, rng=random):
+    patterns = corpus.HEADLINES.get(column_title, corpus.GENERIC_HEADLINES)
+    return _fill(rng.choice(patterns), org, rng)
+
+
+def chinese_headlines(column_title, org, count, rng=random):
+    """Up to `count` headlines for one column, no two from the same pattern."""
+    patterns = corpus.HEADLINES.get(column_title, corpus.GENERIC_HEADLINES)
+    chosen = rng.sample(patterns, k=min(count, len(patterns)))
+    return [_fill(pattern, org, rng) for pattern in chosen]
+
+
+def chinese_body(org, rng=random, paragraphs=3):
+    """A StreamField value: paragraphs of plausible news text and, now and then, a quote."""
+    chosen = rng.sample(corpus.PARAGRAPHS, k=min(paragraphs, len(corpus.PARAGRAPHS)))
+    body = [("paragraph", f"<p>{_fill(text, org, rng)}</p>") for text in chosen]
+    if rng.random() < 0.4:
+        quote, attribution = rng.choice(corpus.QUOTES)
+        body.insert(1, ("quote", {"quote": quote, "attribution": attribution}))
+    return body
+
+
+class CollectionFactory(wagtail_factories.CollectionFactory):
+    name = factory.Sequence(lambda n: f"图片库{n}")
+
+
+class ImageFactory(wagtail_factories.ImageFactory):
+    """A real PNG, in the party-red palette, sized like a news photo."""
+
+    title = factory.Sequence(lambda n: f"新闻图片{n}")
+    file = factory.django.ImageField(
+        width=640,
+        height=360,
+        color=factory.Iterator(["#b5121b", "#c8a24a", "#8e0e15", "#d9534f", "#a33b20"]),
+        filename=factory.Sequence(lambda n: f"photo{n}.png"),
+    )
+    collection = factory.LazyFunction(Collection.get_first_root_node)
+
+
+class DocumentFactory(wagtail_factories.DocumentFactory):
+    title = factory.Sequence(lambda n: f"通知附件{n}")
+    collection = factory.LazyFunction(Collection.get_first_root_node)
+
+
+class ColumnPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = ColumnPage
+
+    title = factory.Sequence(lambda n: f"栏目{n}")
+    slug = ""
+    show_in_menus = True
+
+
+class ArticlePageFactory(wagtail_factories.PageFactory):
+    """`ArticlePageFactory(parent=column)`; org names the node the news is about."""
+
+    class Meta:
+        model = ArticlePage
+
+    class Params:
+        org = "本单位"
+        rng = factory.LazyFunction(random.Random)
+
+    title = factory.LazyAttribute(lambda o: chinese_headline(o.parent.title, o.org, o.rng))
+    slug = ""
+    date = factory.LazyFunction(timezone.now)
+    source = factory.LazyAttribute(lambda o: o.rng.choice(corpus.SOURCES))
+    author = factory.LazyAttribute(
+        lambda o: o.rng.choice(corpus.SURNAMES) + o.rng.choice(corpus.GIVEN_NAMES)
+    )
+    summary = factory.LazyAttribute(lambda o: _fill(corpus.PARAGRAPHS[0], o.org, o.rng))
+    body = factory.LazyAttribute(lambda o: chinese_body(o.org, o.rng))
+
+
+def site_home(node) -> HomePage:
+    """The home page of a node's site; call inside the node's schema."""
+    return HomePage.objects.get(pk=node.root_page_id)
+
+
+def node_collection(node) -> Collection:
+    return Collection.objects.get(pk=node.collection_id)
+
+
+__all__ = [
+    "ArticlePageFactory",
+    "CollectionFactory",
+    "ColumnPageFactory",
+    "DocumentFactory",
+    "ImageFactory",
+    "chinese_body",
+    "chinese_headline",
+    "chinese_headlines",
+    "node_collection",
+    "site_home",
+]
