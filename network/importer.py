@@ -85,7 +85,7 @@ def plan_import(rows: list[tuple[int, NodeSpec]]) -> tuple[list[NodeSpec], int]:
 def import_nodes(rows, progress=None) -> ImportResult:
     """Add every node of the file that does not exist yet."""
     todo, skipped = plan_import(rows)
-    bar = tqdm(total=len(todo), unit="节点", file=progress, disable=progress is None)
+    bar = tqdm(todo, unit="节点", file=progress, disable=progress is None)
     for spec in bar:
         bar.set_postfix_str(spec.code)
         add_node(spec)

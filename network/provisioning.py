@@ -195,4 +195,13 @@ def remove_nodes(plan: RemovalPlan) -> None:
             tenant, owned = node.tenant, node.owns_its_schema
             node.delete()
             if owned:
-                tenant.delete(force_drop=True)
+                _drop_schema(tenant)
+
+
+def _drop_schema(tenant: Tenant) -> None:
+    # Deletes above leave deferred foreign-key checks queued on this schema's tables;
+    # run them now, or the commit would look for triggers that no longer exist.
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+    tenant.delete(force_drop=True)

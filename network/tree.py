@@ -17,5 +17,12 @@ def render_tree(root: Node | None = None):
         indent = "  " * (node.depth - base_depth)
         yield (
             f"{indent}{node.name}（{node.code}，{node.get_level_display()}）"
-            f"  {domains}  [{describe_storage(node)}]"
+            f"  {domains}  [{describe_storage(node)}]{describe_activity(node)}"
         )
+
+
+def describe_activity(node: Node) -> str:
+    if node.activity_refreshed_at is None:
+        return ""
+    last = node.last_published_at.strftime("%Y-%m-%d") if node.last_published_at else "从未"
+    return f"  文章 {node.article_count} 篇，最近发布 {last}"

@@ -1,0 +1,65 @@
+"""Test set-up shared by every app: one small network built once per session.
+
+Building schemas costs about a second each, so the backbone nodes below are created
+once, committed, and reused; each test runs inside a transaction that is rolled back
+(nodes a test adds, even whole schemas, vanish with it).
+"""
+
+from types import SimpleNamespace
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+
+# code, parent, level, name, domain
+TEST_NETWORK = [
+    ("340000", None, "province", "安徽先锋网", "prov.localhost"),
+    ("340100", "340000", "city", "合肥先锋网", "city.localhost"),
+    ("340111", "340100", "county", "甲县先锋网", "county1.localhost"),
+    ("340111001", "340111", "township", "甲镇", "town1.localhost"),
+    ("340111001001", "340111001", "village", "甲村", "village1.localhost"),
+    ("340111001002", "340111001", "village", "乙村", "village2.localhost"),
+    ("340112", "340100", "county", "乙县先锋网", "county2.localhost"),
+    ("340112001", "340112", "township", "乙镇", "town2.localhost"),
+    ("340112001001", "340112001", "village", "丙村", "village3.localhost"),
+]
+NAMES = {
+    "province": "340000",
+    "city": "340100",
+    "county1": "340111",
+    "town1": "340111001",
+    "village1": "340111001001",
+    "village2": "340111001002",
+    "county2": "340112",
+    "town2": "340112001",
+    "village3": "340112001001",
+}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    from network.provisioning import NodeSpec, add_node
+
+    with django_db_blocker.unblock():
+        for code, parent, level, name, domain in TEST_NETWORK:
+            add_node(
+                NodeSpec.clean(code=code, name=name, level=level, domain=domain, parent_code=parent)
+            )
+        connection.set_schema_to_public()
+    yield
+
+
+@pytest.fixture
+def net(db):
+    """The session network's nodes, fresh from the database, by short name."""
+    from network.models import Node
+
+    by_code = {node.code: node for node in Node.objects.select_related("tenant")}
+    return SimpleNamespace(**{name: by_code[code] for name, code in NAMES.items()})
+
+
+@pytest.fixture(autouse=True)
+def _reset_schema_and_cache():
+    yield
+    connection.set_schema_to_public()
+    cache.clear()

@@ -1,0 +1,98 @@
+import pytest
+from django.contrib.auth.models import Group
+from django_tenants.utils import schema_context, schema_exists
+from wagtail.models import Collection, GroupPagePermission, Site
+
+from network.levels import Level
+from network.models import Domain, Node, NodeGroup, Role
+from network.provisioning import NodeSpec, ProvisioningError, add_node
+from sites.columns import standard_columns
+from sites.models import ColumnPage, HomePage
+
+pytestmark = pytest.mark.django_db
+
+
+def spec(code, level, parent, domain=None, name="新节点"):
+    return NodeSpec.clean(
+        code=code, name=name, level=level, domain=domain or f"n{code}.localhost", parent_code=parent
+    )
+
+
+@pytest.mark.parametrize(
+    ("level", "parent_name", "code", "owns_schema"),
+    [
+        (Level.CITY, "province", "340200", True),
+        (Level.COUNTY, "city", "340122", True),
+        (Level.TOWNSHIP, "county1", "340111002", False),
+        (Level.VILLAGE, "town1", "340111001003", False),
+    ],
+)
+def test_every_level_is_provisioned_with_site_columns_and_roles(
+    net, level, parent_name, code, owns_schema
+):
+    parent = getattr(net, parent_name)
+    node = add_node(spec(code, level, parent.code))
+
+    assert node.get_parent() == parent
+    assert node.owns_its_schema is owns_schema
+    if owns_schema:
+        assert schema_exists(f"n{code}")
+    else:
+        assert node.tenant_id == parent.tenant_id
+        assert not schema_exists(f"n{code}")
+    assert Domain.objects.get(domain=f"n{code}.localhost").node == node
+    assert set(NodeGroup.objects.filter(node=node).values_list("role", flat=True)) == set(
+        Role.values
+    )
+    with schema_context(node.tenant.schema_name):
+        site = Site.objects.get(pk=node.site_id)
+        assert site.hostname == f"n{code}.localhost"
+        home = HomePage.objects.get(pk=node.root_page_id)
+        assert site.root_page_id == home.pk
+        assert home.node_code == code
+        titles = list(ColumnPage.objects.child_of(home).values_list("title", flat=True))
+        assert titles == standard_columns(level)
+        assert Collection.objects.filter(pk=node.collection_id).exists()
+        granted = set(
+            GroupPagePermission.objects.filter(page=home).values_list("group__name", flat=True)
+        )
+    own_groups = set(NodeGroup.objects.filter(node=node).values_list("group__name", flat=True))
+    assert own_groups <= granted
+
+
+def test_province_is_the_root_and_only_one_is_allowed(net):
+    assert net.province.is_root()
+    with pytest.raises(ProvisioningError, match="已有省级节点"):
+        add_node(spec("350000", Level.PROVINCE, None))
+
+
+def test_backbone_and_grassroots_standard_column_sets_differ():
+    assert "领导讲话" in standard_columns(Level.COUNTY)
+    assert "网上党校" in standard_columns(Level.PROVINCE)
+    village = standard_columns(Level.VILLAGE)
+    assert "村务公开" in village and "领导讲话" not in village
+    assert len(village) < len(standard_columns(Level.CITY))
+
+
+def test_county_webmaster_reaches_grassroots_sites_it_hosts(net):
+    village = add_node(spec("340111001009", Level.VILLAGE, net.town1.code))
+    county_webmaster = NodeGroup.objects.get(node=net.county1, role=Role.WEBMASTER).group
+    town_webmaster = NodeGroup.objects.get(node=net.town1, role=Role.WEBMASTER).group
+    city_webmaster = NodeGroup.objects.get(node=net.city, role=Role.WEBMASTER).group
+    with schema_context(village.tenant.schema_name):
+        groups = set(
+            GroupPagePermission.objects.filter(page_id=village.root_page_id).values_list(
+                "group_id", flat=True
+            )
+        )
+    assert county_webmaster.pk in groups
+    assert town_webmaster.pk in groups
+    # The city's site lives in another schema; its webmaster is not given the village.
+    assert city_webmaster.pk not in groups
+
+
+def test_nothing_is_left_behind_when_provisioning_fails(net):
+    before = (Node.objects.count(), Group.objects.count(), Domain.objects.count())
+    with pytest.raises(ProvisioningError):
+        add_node(spec("340111001010", Level.VILLAGE, net.town1.code, domain="village1.localhost"))
+    assert (Node.objects.count(), Group.objects.count(), Domain.objects.count()) == before
