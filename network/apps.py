@@ -6,3 +6,8 @@ class NetworkConfig(AppConfig):
     label = "network"
     verbose_name = "站群网络"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .admin_scope import restrict_page_listing_filters
+
+        restrict_page_listing_filters()

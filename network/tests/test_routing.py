@@ -1,0 +1,66 @@
+"""Every node answers at its own domain; unknown hosts get a clean 404."""
+
+import pytest
+from django_tenants.utils import schema_context
+
+from sites.factories import ArticlePageFactory
+from sites.models import ColumnPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("name", ["province", "city", "county1", "town1", "village1", "village3"])
+def test_each_node_home_page_answers_at_its_domain(client, net, name):
+    node = getattr(net, name)
+    response = client.get("/", HTTP_HOST=node.primary_domain)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'<a class="site-name" href="/">{node.name}</a>' in html
+    assert '<html lang="zh-CN">' in html
+
+
+def test_grassroots_sites_in_one_schema_do_not_see_each_other(client, net):
+    with schema_context(net.village1.tenant.schema_name):
+        column = ColumnPage.objects.get(title="党务公开", path__startswith=_home_path(net.village1))
+        article = ArticlePageFactory(parent=column, title="甲村党务公开测试稿")
+        url = article.get_url_parts()[2]
+    own = client.get(url, HTTP_HOST="village1.localhost")
+    assert own.status_code == 200
+    assert "甲村党务公开测试稿" in own.content.decode()
+    assert "来源：" in own.content.decode()
+    # The same path on the sibling village (same schema) is not this article.
+    other = client.get(url, HTTP_HOST="village2.localhost")
+    assert other.status_code == 404
+    # nor is it reachable from the county site that hosts both
+    county = client.get(url, HTTP_HOST="county1.localhost")
+    assert county.status_code == 404
+
+
+def test_column_page_answers_with_its_articles(client, net):
+    response = client.get("/tong-zhi-gong-gao/", HTTP_HOST="county2.localhost")
+    assert response.status_code == 200
+    assert "<h1>通知公告</h1>" in response.content.decode()
+
+
+def test_unknown_host_gets_a_clean_404(client, net):
+    response = client.get("/", HTTP_HOST="nowhere.localhost")
+    assert response.status_code == 404
+    assert "未找到该网站" in response.content.decode()
+
+
+def test_host_not_allowed_by_settings_gets_the_same_404(client, net):
+    response = client.get("/", HTTP_HOST="evil.example.com")
+    assert response.status_code == 404
+    assert "未找到该网站" in response.content.decode()
+
+
+def test_missing_page_on_a_known_site_is_the_themed_404(client, net):
+    response = client.get("/no-such-column/", HTTP_HOST="village1.localhost")
+    assert response.status_code == 404
+    assert "页面未找到" in response.content.decode()
+
+
+def _home_path(node):
+    from wagtail.models import Page
+
+    return Page.objects.get(pk=node.root_page_id).path
