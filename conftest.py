@@ -37,16 +37,29 @@ NAMES = {
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(
+    request, django_test_environment, django_db_blocker, django_db_modify_db_settings
+):
+    """Create the test database and the session network.
+
+    Replaces pytest-django's fixture so that the database is also set up for tests
+    that use committed data without the `db` fixture (the Celery worker tests).
+    """
+    from django.test.utils import setup_databases, teardown_databases
+
     from network.provisioning import NodeSpec, add_node
 
     with django_db_blocker.unblock():
+        db_cfg = setup_databases(verbosity=0, interactive=False, aliases={"default"})
         for code, parent, level, name, domain in TEST_NETWORK:
             add_node(
                 NodeSpec.clean(code=code, name=name, level=level, domain=domain, parent_code=parent)
             )
         connection.set_schema_to_public()
     yield
+    with django_db_blocker.unblock():
+        connection.set_schema_to_public()
+        teardown_databases(db_cfg, verbosity=0)
 
 
 @pytest.fixture

@@ -17,8 +17,10 @@ def collect_site_activity() -> dict[str, tuple[int, object]]:
     """In the current schema: {node code: (live article count, last article date)}."""
     activity = {}
     for home in HomePage.objects.only("pk", "path", "depth", "node_code"):
-        stats = ArticlePage.objects.live().descendant_of(home).aggregate(
-            count=Count("pk"), last=Max("date")
+        stats = (
+            ArticlePage.objects.live()
+            .descendant_of(home)
+            .aggregate(count=Count("pk"), last=Max("date"))
         )
         activity[home.node_code] = (stats["count"], stats["last"])
     return activity
@@ -27,7 +29,9 @@ def collect_site_activity() -> dict[str, tuple[int, object]]:
 def refresh_schema_activity(schema_name: str) -> int:
     """Store the current schema's figures on its nodes; returns how many nodes changed."""
     if connection.schema_name != schema_name:
-        raise RuntimeError(f"expected schema {schema_name}, connection is on {connection.schema_name}")
+        raise RuntimeError(
+            f"expected schema {schema_name}, connection is on {connection.schema_name}"
+        )
     now = timezone.now()
     updated = 0
     for code, (count, last) in collect_site_activity().items():

@@ -24,9 +24,11 @@ class NodeFactory(factory.Factory):
     parent = None
     name = factory.Sequence(lambda n: f"测试节点{n}")
     code = factory.LazyAttributeSequence(
-        lambda o, n: str(900000 + n).ljust(CODE_LENGTH[o.level], "0")[: CODE_LENGTH[o.level]]
-        if o.level in (Level.PROVINCE, Level.CITY, Level.COUNTY)
-        else f"{o.parent.code[:6]}{n:0{CODE_LENGTH[o.level] - 6}d}"
+        lambda o, n: (
+            str(900000 + n).ljust(CODE_LENGTH[o.level], "0")[: CODE_LENGTH[o.level]]
+            if o.level in (Level.PROVINCE, Level.CITY, Level.COUNTY)
+            else f"{o.parent.code[:6]}{n:0{CODE_LENGTH[o.level] - 6}d}"
+        )
     )
     domain = factory.LazyAttributeSequence(lambda o, n: f"node{o.code}-{n}.localhost")
 

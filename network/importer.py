@@ -18,7 +18,7 @@ from .provisioning import NodeSpec, ProvisioningError, add_node, check_spec
 COLUMNS = ("code", "parent_code", "level", "name", "domain")
 
 
-class ImportError_(Exception):  # noqa: N801 - the builtin ImportError means something else
+class ImportError_(Exception):
     """The file cannot be imported; the message names the line and the reason."""
 
 
@@ -49,9 +49,7 @@ def read_node_rows(path: Path) -> list[tuple[int, NodeSpec]]:
 
 def plan_import(rows: list[tuple[int, NodeSpec]]) -> tuple[list[NodeSpec], int]:
     """Check every row; return the specs still to add (parents first) and how many exist."""
-    existing = {
-        node.code: node for node in Node.objects.only("code", "level", "path").iterator()
-    }
+    existing = {node.code: node for node in Node.objects.only("code", "level", "path").iterator()}
     existing_domains = dict(Domain.objects.values_list("domain", "node__code"))
     levels = {code: node.level for code, node in existing.items()}
     codes, domains = set(existing), set(existing_domains)
@@ -70,7 +68,7 @@ def plan_import(rows: list[tuple[int, NodeSpec]]) -> tuple[list[NodeSpec], int]:
             check_spec(
                 spec, levels.get(spec.parent_code), codes=codes, domains=domains, has_root=has_root
             )
-        except ProvisioningError as error:
+        except ProvisioningError:
             if spec.parent_code and spec.parent_code not in levels:
                 error = ProvisioningError(f"上级节点 {spec.parent_code} 不存在。")
             raise ImportError_(f"第 {line} 行：{error}未做任何修改。") from None

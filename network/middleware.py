@@ -22,9 +22,7 @@ class NodeRoutingMiddleware(TenantMainMiddleware):
             hostname = self.hostname_from_request(request)
         except DisallowedHost:
             return unknown_host(request)
-        domain = (
-            Domain.objects.select_related("tenant", "node").filter(domain=hostname).first()
-        )
+        domain = Domain.objects.select_related("tenant", "node").filter(domain=hostname).first()
         if domain is None:
             return unknown_host(request)
         tenant = domain.tenant
@@ -69,7 +67,5 @@ class AdminScopeMiddleware:
                 or (request.path.startswith(SUPERUSER_ADMIN_PATHS) and not user.is_superuser)
             )
         ):
-            return render(
-                request, "themes/admin_forbidden.html", {"node": node}, status=403
-            )
+            return render(request, "themes/admin_forbidden.html", {"node": node}, status=403)
         return self.get_response(request)

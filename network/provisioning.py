@@ -48,7 +48,9 @@ class NodeSpec:
         )
 
 
-def check_spec(spec: NodeSpec, parent_level: str | None, *, codes=None, domains=None, has_root=None):
+def check_spec(
+    spec: NodeSpec, parent_level: str | None, *, codes=None, domains=None, has_root=None
+):
     """Raise ProvisioningError if the node cannot be added under a parent of that level.
 
     An import passes the codes and domains it knows of (the database's and its own
@@ -81,9 +83,7 @@ def check_spec(spec: NodeSpec, parent_level: str | None, *, codes=None, domains=
         if has_root if has_root is not None else Node.get_root_nodes().exists():
             raise ProvisioningError("网络中已有省级节点，一个网络只能有一个省级根节点。")
     elif not spec.parent_code:
-        raise ProvisioningError(
-            f"{LEVEL_LABELS[spec.level]}级节点必须指定上级节点（--parent）。"
-        )
+        raise ProvisioningError(f"{LEVEL_LABELS[spec.level]}级节点必须指定上级节点（--parent）。")
     elif parent_level != expected_parent:
         raise ProvisioningError(
             f"{LEVEL_LABELS[spec.level]}级节点只能建在{LEVEL_LABELS[expected_parent]}级节点之下，"
@@ -156,7 +156,9 @@ class RemovalPlan:
 
     def describe(self) -> list[str]:
         lines = [f"将删除 {len(self.nodes)} 个节点站点（含页面、图片、文档和角色组）："]
-        lines += [f"  {'  ' * (n.depth - 1)}{n.name}（{n.code}，{n.primary_domain}）" for n in self.nodes]
+        lines += [
+            f"  {'  ' * (n.depth - 1)}{n.name}（{n.code}，{n.primary_domain}）" for n in self.nodes
+        ]
         if self.schemas:
             lines.append(f"将删除 {len(self.schemas)} 个数据库模式：{'、'.join(self.schemas)}")
         return lines
@@ -169,7 +171,8 @@ def plan_removal(code: str, *, recursive: bool) -> RemovalPlan:
     descendants = list(node.get_descendants().select_related("tenant"))
     if descendants and not recursive:
         raise ProvisioningError(
-            f"节点 {code} 下还有 {len(descendants)} 个下级节点；确需连同下级一起删除请加 --recursive。"
+            f"节点 {code} 下还有 {len(descendants)} 个下级节点；"
+            "确需连同下级一起删除请加 --recursive。"
         )
     nodes = [node, *descendants]
     schemas = [n.tenant.schema_name for n in nodes if n.owns_its_schema]

@@ -86,7 +86,12 @@ def grant_site_permissions(groups_by_role, reach_groups, root_page, collection):
     grants = [(group, role) for role, group in groups_by_role.items()]
     grants += [(group, Role.WEBMASTER) for group in reach_groups]
     permissions = _permissions_by_codename(
-        [c for table in (PAGE_PERMISSIONS, COLLECTION_PERMISSIONS) for cs in table.values() for c in cs]
+        [
+            c
+            for table in (PAGE_PERMISSIONS, COLLECTION_PERMISSIONS)
+            for cs in table.values()
+            for c in cs
+        ]
     )
     GroupPagePermission.objects.bulk_create(
         [

@@ -9,9 +9,7 @@ from .activity import refresh_schema_activity
 from .models import Tenant
 
 
-@shared_task(
-    autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5, acks_late=True
-)
+@shared_task(autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5, acks_late=True)
 def refresh_node_activity():
     """Refresh the activity figures of every node whose site lives in this schema.
 
@@ -23,10 +21,9 @@ def refresh_node_activity():
 @shared_task
 def refresh_all_node_activity():
     """Fan out one refresh per schema (run by beat from the public schema)."""
-    schemas = (
-        Tenant.objects.exclude(schema_name__in=[settings.TENANT_BASE_SCHEMA, "public"])
-        .values_list("schema_name", flat=True)
-    )
+    schemas = Tenant.objects.exclude(
+        schema_name__in=[settings.TENANT_BASE_SCHEMA, "public"]
+    ).values_list("schema_name", flat=True)
     sent = 0
     for schema_name in schemas:
         with schema_context(schema_name):

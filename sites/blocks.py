@@ -19,7 +19,9 @@ class ParagraphBlock(blocks.RichTextBlock):
         label = "正文"
         template = "blocks/paragraph.html"
         description = "一段或多段文字，可加小标题、列表和链接"
-        preview_value = "<p>全面推进基层党组织标准化规范化建设，推动党建工作与中心工作深度融合。</p>"
+        preview_value = (
+            "<p>全面推进基层党组织标准化规范化建设，推动党建工作与中心工作深度融合。</p>"
+        )
 
 
 class ImageBlock(blocks.StructBlock):

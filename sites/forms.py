@@ -1,7 +1,5 @@
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from .slugs import pinyin_slug
-
 
 class PinyinSlugPageForm(WagtailAdminPageForm):
     """Lets an editor leave the slug empty: it is then made from the title in pinyin."""

@@ -14,5 +14,6 @@ def pinyin_slug(title: str, max_length: int = MAX_SLUG_LENGTH) -> str:
     slug = slugify(" ".join(syllables), allow_unicode=False)
     slug = re.sub(r"-{2,}", "-", slug).strip("-")
     if len(slug) > max_length:
-        slug = slug[:max_length].rsplit("-", 1)[0]
+        # keep whole syllables: cut at the last hyphen within the limit
+        slug = slug[: max_length + 1].rsplit("-", 1)[0]
     return slug or "page"

@@ -87,7 +87,9 @@ def test_explorer_shows_only_the_editors_site(client, net, village_editor):
     assert "乙村" not in html and "甲县先锋网" not in html
 
 
-def test_editor_cannot_open_edit_or_publish_another_sites_page(client, net, village_editor, other_village):
+def test_editor_cannot_open_edit_or_publish_another_sites_page(
+    client, net, village_editor, other_village
+):
     client.force_login(village_editor)
     article = other_village["article"]
     edit_url = f"/admin/pages/{article.pk}/edit/"
@@ -103,7 +105,9 @@ def test_editor_cannot_open_edit_or_publish_another_sites_page(client, net, vill
         assert article.latest_revision_id is None or article.draft_title == "乙村原稿"
 
 
-def test_editor_cannot_add_delete_or_unpublish_in_another_site(client, net, village_editor, other_village):
+def test_editor_cannot_add_delete_or_unpublish_in_another_site(
+    client, net, village_editor, other_village
+):
     client.force_login(village_editor)
     column, article = other_village["column"], other_village["article"]
     add_url = f"/admin/pages/add/xfsites/articlepage/{column.pk}/"
@@ -135,7 +139,9 @@ def test_editor_posts_a_news_item_with_a_photo_into_their_column(client, net, vi
     assert image.collection_id == collection.pk
     response = client.post(
         f"/admin/pages/add/xfsites/articlepage/{column.pk}/",
-        article_form("甲村召开党员大会", cover_image=image.pk, **{"action-submit": "action-submit"}),
+        article_form(
+            "甲村召开党员大会", cover_image=image.pk, **{"action-submit": "action-submit"}
+        ),
         HTTP_HOST=host,
     )
     assert response.status_code == 302, response.content.decode()[:3000]
@@ -149,19 +155,21 @@ def test_editor_posts_a_news_item_with_a_photo_into_their_column(client, net, vi
         assert article.current_workflow_state is not None
 
 
-def test_editor_cannot_upload_into_or_touch_another_sites_media(client, net, village_editor, other_village):
+def test_editor_cannot_upload_into_or_touch_another_sites_media(
+    client, net, village_editor, other_village
+):
     client.force_login(village_editor)
     host = "village1.localhost"
     with schema_context(net.village2.tenant.schema_name):
         foreign = node_collection(net.village2)
-    response = client.post(
+    client.post(
         "/admin/images/add/",
         {"title": "越权图片", "collection": foreign.pk, "tags": "",
          "file": SimpleUploadedFile("x.png", PNG, content_type="image/png")},
         HTTP_HOST=host,
     )  # fmt: skip
     _assert_not_in_collection(net, "越权图片", get_image_model(), foreign)
-    response = client.post(
+    client.post(
         "/admin/documents/add/",
         {"title": "越权文档", "collection": foreign.pk, "tags": "",
          "file": SimpleUploadedFile("x.txt", b"hello", content_type="text/plain")},

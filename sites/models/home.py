@@ -35,7 +35,12 @@ class HomePage(PinyinSlugMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         columns = list(self.columns)
         context["column_blocks"] = [
-            (column, ArticlePage.objects.live().descendant_of(column).order_by("-date")[:LATEST_PER_COLUMN])
+            (
+                column,
+                ArticlePage.objects.live()
+                .descendant_of(column)
+                .order_by("-date")[:LATEST_PER_COLUMN],
+            )
             for column in columns
         ]
         context["headlines"] = (

@@ -53,7 +53,9 @@ class Command(BaseCommand):
         spec = NodeSpec.clean(code=code, name=name, level=level, domain=domain, parent_code=parent)
         node = add_node(spec)
         self.stdout.write(
-            self.style.SUCCESS(f"已添加 {node}，域名 {spec.domain}，数据在模式 {node.tenant.schema_name}。")
+            self.style.SUCCESS(
+                f"已添加 {node}，域名 {spec.domain}，数据在模式 {node.tenant.schema_name}。"
+            )
         )
 
     def handle_import(self, *, file, **_):
@@ -95,5 +97,3 @@ class Command(BaseCommand):
             raise CommandError(f"节点 {node} 不存在。")
         group = assign_role(account, target, role)
         self.stdout.write(self.style.SUCCESS(f"已将 {user} 加入 {group.name}。"))
-
-
