@@ -68,10 +68,11 @@ def plan_import(rows: list[tuple[int, NodeSpec]]) -> tuple[list[NodeSpec], int]:
             check_spec(
                 spec, levels.get(spec.parent_code), codes=codes, domains=domains, has_root=has_root
             )
-        except ProvisioningError:
+        except ProvisioningError as refused:
+            reason = str(refused)
             if spec.parent_code and spec.parent_code not in levels:
-                error = ProvisioningError(f"上级节点 {spec.parent_code} 不存在。")
-            raise ImportError_(f"第 {line} 行：{error}未做任何修改。") from None
+                reason = f"上级节点 {spec.parent_code} 不存在。"
+            raise ImportError_(f"第 {line} 行：{reason}未做任何修改。") from None
         codes.add(spec.code)
         domains.add(spec.domain)
         levels[spec.code] = spec.level

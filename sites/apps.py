@@ -7,3 +7,9 @@ class SitesConfig(AppConfig):
     label = "xfsites"
     verbose_name = "站点内容"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .indexing import route_page_indexing_through_batches
+        from .models import ColumnPage, HomePage
+
+        route_page_indexing_through_batches([HomePage, ColumnPage])

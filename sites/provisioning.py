@@ -14,8 +14,10 @@ from wagtail.models import (
     WorkflowState,
     WorkflowTask,
 )
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from .columns import standard_columns
+from .indexing import batched_search_indexing
 from .models import ColumnPage, HomePage
 
 
@@ -29,9 +31,14 @@ class NodeSite:
 def create_node_site(*, code, name, level, hostname, is_default) -> NodeSite:
     """A home page with the level's standard columns, a Site and a media collection."""
     root = Page.get_first_root_node()
-    home = root.add_child(instance=HomePage(title=name, slug=f"n{code}", node_code=code))
-    for title in standard_columns(level):
-        home.add_child(instance=ColumnPage(title=title, show_in_menus=True))
+    # New pages hold no references yet; their search entries are written in one batch.
+    with disable_reference_index_auto_update(), batched_search_indexing():
+        locale = root.locale
+        home = root.add_child(
+            instance=HomePage(title=name, slug=f"n{code}", node_code=code, locale=locale)
+        )
+        for title in standard_columns(level):
+            home.add_child(instance=ColumnPage(title=title, show_in_menus=True, locale=locale))
     site = Site.objects.create(
         hostname=hostname, port=80, root_page=home, site_name=name, is_default_site=is_default
     )

@@ -96,3 +96,12 @@ def test_nothing_is_left_behind_when_provisioning_fails(net):
     with pytest.raises(ProvisioningError):
         add_node(spec("340111001010", Level.VILLAGE, net.town1.code, domain="village1.localhost"))
     assert (Node.objects.count(), Group.objects.count(), Domain.objects.count()) == before
+
+
+def test_new_site_pages_are_in_the_search_index(net):
+    node = add_node(spec("340111001011", Level.VILLAGE, net.town1.code, name="搜索村"))
+    with schema_context(node.tenant.schema_name):
+        home = HomePage.objects.get(pk=node.root_page_id)
+        assert list(HomePage.objects.filter(pk=home.pk).search("搜索村")) == [home]
+        found = ColumnPage.objects.descendant_of(home).search("村务公开")
+        assert [column.title for column in found] == ["村务公开"]
