@@ -64,3 +64,12 @@ def _home_path(node):
     from wagtail.models import Page
 
     return Page.objects.get(pk=node.root_page_id).path
+
+
+def test_cached_site_root_paths_do_not_leak_between_schemas(client, net):
+    """Wagtail caches each schema's site root paths under one key; keys carry the schema."""
+    for host in ("county1.localhost", "county2.localhost", "village1.localhost"):
+        html = client.get("/", HTTP_HOST=host).content.decode()
+        nav = html.split('aria-label="栏目导航"')[1].split("</nav>")[0]
+        assert 'href="/tong-zhi-gong-gao/">通知公告</a>' in nav, host
+        assert "None" not in nav, host

@@ -116,3 +116,31 @@ def test_home_page_shows_latest_articles_per_column(client, net):
         "</section>"
     )[0]
     assert "丙村人居环境整治见成效" in block
+
+
+def test_webmaster_adds_a_nested_column_in_the_admin(client, net):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    from network.factories import UserFactory
+
+    webmaster = UserFactory(username="bing_webmaster", roles=[(net.village3, "webmaster")])
+    client.force_login(webmaster)
+    with schema_context(net.village3.tenant.schema_name):
+        parent = column_of(net.village3, "党务公开")
+    response = client.post(
+        f"/admin/pages/add/xfsites/columnpage/{parent.pk}/",
+        nested_form_data(
+            {
+                "title": "党费公示",
+                "slug": "",
+                "intro": "",
+                "show_in_menus": "on",
+                "comments": inline_formset([]),
+                "action-publish": "action-publish",
+            }
+        ),
+        HTTP_HOST="village3.localhost",
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    html = client.get("/dang-wu-gong-kai/", HTTP_HOST="village3.localhost").content.decode()
+    assert 'href="/dang-wu-gong-kai/dang-fei-gong-shi/">党费公示</a>' in html
