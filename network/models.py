@@ -1,8 +1,10 @@
 """The public schema's view of the network: nodes, their schemas, domains and roles."""
 
+from django.conf import settings
 from django.contrib.auth.models import Group
-from django.db import models
+from django.db import connection, models
 from django_tenants.models import TenantMixin
+from django_tenants.utils import schema_exists
 from treebeard.mp_tree import MP_Node
 
 from .levels import Level, is_backbone
@@ -23,6 +25,20 @@ class Tenant(TenantMixin):
     class Meta:
         verbose_name = "数据库模式"
         verbose_name_plural = "数据库模式"
+
+    def create_schema(self, check_if_exists=False, sync_schema=True, verbosity=1):
+        """Clone the template with our cloner (see network.cloning); the template
+        itself, and schemas made when there is no template, are migrated."""
+        from .cloning import clone_schema
+
+        template = settings.TENANT_BASE_SCHEMA
+        if not sync_schema or self.schema_name == template or not schema_exists(template):
+            return super().create_schema(check_if_exists, sync_schema, verbosity)
+        if check_if_exists and schema_exists(self.schema_name):
+            return False
+        connection.set_schema_to_public()
+        clone_schema(template, self.schema_name)
+        return True
 
 
 class Node(MP_Node):

@@ -8,7 +8,7 @@ transaction, so a refused or failed node leaves nothing behind.
 import re
 from dataclasses import dataclass
 
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django_tenants.utils import schema_context
 
 from sites.provisioning import create_node_site, create_review_workflow, delete_node_site
@@ -115,6 +115,16 @@ def add_node(spec: NodeSpec) -> Node:
     connection.set_schema_to_public()
     if owns_schema(spec.level):
         ensure_template_schema()
+    try:
+        return _create_node(spec, parent)
+    except IntegrityError:
+        # Another process took the code or domain between our check and our insert.
+        raise ProvisioningError(
+            f"代码 {spec.code} 或域名 {spec.domain} 刚被其他操作占用，未做任何修改。"
+        ) from None
+
+
+def _create_node(spec: NodeSpec, parent: Node | None) -> Node:
     with transaction.atomic():
         if owns_schema(spec.level):
             tenant = Tenant(schema_name=Node.schema_name_for(spec.code))

@@ -105,3 +105,27 @@ def test_new_site_pages_are_in_the_search_index(net):
         assert list(HomePage.objects.filter(pk=home.pk).search("搜索村")) == [home]
         found = ColumnPage.objects.descendant_of(home).search("村务公开")
         assert [column.title for column in found] == ["村务公开"]
+
+
+def test_cloned_schemas_reference_only_themselves_and_public(net):
+    """No foreign key may cross from one tenant schema into another (nor the template)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            SELECT n.nspname, tn.nspname, count(*)
+            FROM pg_constraint c
+            JOIN pg_class r ON r.oid = c.conrelid
+            JOIN pg_namespace n ON n.oid = r.relnamespace
+            JOIN pg_class t ON t.oid = c.confrelid
+            JOIN pg_namespace tn ON tn.oid = t.relnamespace
+            WHERE c.contype = 'f' AND n.nspname LIKE 'n%%'
+            GROUP BY 1, 2
+            """
+        )
+        pairs = {(source, target): count for source, target, count in cursor.fetchall()}
+    schemas = {source for source, _ in pairs}
+    assert {"n340000", "n340100", "n340111", "n340112"} <= schemas
+    assert pairs[("n340111", "public")] > 0  # groups, permissions, accounts
+    assert all(target in (source, "public") for source, target in pairs)
