@@ -114,23 +114,29 @@ if env.REDIS_URL:
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env.REDIS_URL}
     )
 
+
 # --- Celery ---------------------------------------------------------------------------
+def file_broker(directory):
+    """A broker made of files: a real worker process consumes it, no server needed.
+
+    Returns (transport options, result backend URL)."""
+    for sub in ("queue", "processed", "results"):
+        (directory / sub).mkdir(parents=True, exist_ok=True)
+    options = {
+        "data_folder_in": str(directory / "queue"),
+        "data_folder_out": str(directory / "queue"),
+        "processed_folder": str(directory / "processed"),
+        "store_processed": False,
+    }
+    return options, f"file://{directory / 'results'}"
+
+
 if env.REDIS_URL:
     CELERY_BROKER_URL = env.REDIS_URL
     CELERY_RESULT_BACKEND = env.REDIS_URL
 else:
-    # A broker made of files: a real worker process consumes it, no server needed.
-    _broker_dir = DATA_DIR / "celery"
     CELERY_BROKER_URL = "filesystem://"
-    CELERY_BROKER_TRANSPORT_OPTIONS = {
-        "data_folder_in": str(_broker_dir / "queue"),
-        "data_folder_out": str(_broker_dir / "queue"),
-        "processed_folder": str(_broker_dir / "processed"),
-        "store_processed": False,
-    }
-    CELERY_RESULT_BACKEND = f"file://{_broker_dir / 'results'}"
-    for _sub in ("queue", "processed", "results"):
-        (_broker_dir / _sub).mkdir(parents=True, exist_ok=True)
+    CELERY_BROKER_TRANSPORT_OPTIONS, CELERY_RESULT_BACKEND = file_broker(DATA_DIR / "celery")
 CELERY_TASK_ACKS_LATE = True  # a task whose worker dies mid-way is delivered again
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1

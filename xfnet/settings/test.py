@@ -2,7 +2,7 @@
 
 from . import env
 from .base import *  # noqa: F403
-from .base import DATA_DIR
+from .base import DATA_DIR, file_broker
 
 DEBUG = False
 SECRET_KEY = "test-only-insecure-key"
@@ -11,13 +11,5 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = DATA_DIR / "test-media"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 if not env.REDIS_URL:
-    _broker_dir = DATA_DIR / "test-celery"
-    CELERY_BROKER_TRANSPORT_OPTIONS = {
-        "data_folder_in": str(_broker_dir / "queue"),
-        "data_folder_out": str(_broker_dir / "queue"),
-        "processed_folder": str(_broker_dir / "processed"),
-        "store_processed": False,
-    }
-    CELERY_RESULT_BACKEND = f"file://{_broker_dir / 'results'}"
-    for _sub in ("queue", "processed", "results"):
-        (_broker_dir / _sub).mkdir(parents=True, exist_ok=True)
+    # Apart from the dev broker, so a running demo worker never takes test tasks.
+    CELERY_BROKER_TRANSPORT_OPTIONS, CELERY_RESULT_BACKEND = file_broker(DATA_DIR / "test-celery")
