@@ -71,3 +71,9 @@ def test_cached_site_root_paths_do_not_leak_between_schemas(client, net):
         nav = html.split('aria-label="栏目导航"')[1].split("</nav>")[0]
         assert 'href="/tong-zhi-gong-gao/">通知公告</a>' in nav, host
         assert "None" not in nav, host
+
+
+def test_admin_login_names_the_site_in_chinese(client, net):
+    html = client.get("/admin/login/", HTTP_HOST="village1.localhost").content.decode()
+    assert "<title>登录 - 甲村管理后台</title>" in html
+    assert "登录甲村管理后台" in html
