@@ -28,6 +28,13 @@ COLLECTION_PERMISSIONS = {
     ],
 }
 
+# The webmaster's rights include every other role's; grants look codenames up there.
+assert all(set(PAGE_PERMISSIONS[role]) <= set(PAGE_PERMISSIONS[Role.WEBMASTER]) for role in Role)
+assert all(
+    set(COLLECTION_PERMISSIONS[role]) <= set(COLLECTION_PERMISSIONS[Role.WEBMASTER])
+    for role in Role
+)
+
 _PERMISSION_APPS = {
     "page": "wagtailcore",
     "image": "wagtailimages",
@@ -61,17 +68,22 @@ def create_role_groups(node: Node) -> dict[str, Group]:
     return groups
 
 
+def _ancestor_paths(node: Node) -> list[str]:
+    return [node.path[:i] for i in range(Node.steplen, len(node.path), Node.steplen)]
+
+
 def reaching_webmaster_groups(node: Node) -> list[Group]:
     """Webmasters of the ancestors that host this node in their schema.
 
     A county webmaster looks after the township and village sites in the county's
     schema; a township webmaster after its villages.
     """
-    ancestor_paths = [node.path[:i] for i in range(Node.steplen, len(node.path), Node.steplen)]
     return [
         nodegroup.group
         for nodegroup in NodeGroup.objects.filter(
-            role=Role.WEBMASTER, node__path__in=ancestor_paths, node__tenant_id=node.tenant_id
+            role=Role.WEBMASTER,
+            node__path__in=_ancestor_paths(node),
+            node__tenant_id=node.tenant_id,
         ).select_related("group")
     ]
 
@@ -85,13 +97,9 @@ def grant_site_permissions(groups_by_role, reach_groups, root_page, collection):
 
     grants = [(group, role) for role, group in groups_by_role.items()]
     grants += [(group, Role.WEBMASTER) for group in reach_groups]
+    # the webmaster's rights include every other role's (tested)
     permissions = _permissions_by_codename(
-        [
-            c
-            for table in (PAGE_PERMISSIONS, COLLECTION_PERMISSIONS)
-            for cs in table.values()
-            for c in cs
-        ]
+        [*PAGE_PERMISSIONS[Role.WEBMASTER], *COLLECTION_PERMISSIONS[Role.WEBMASTER]]
     )
     GroupPagePermission.objects.bulk_create(
         [
@@ -118,10 +126,16 @@ def assign_role(user, node: Node, role: str) -> Group:
 
 
 def user_may_administer(user, node: Node) -> bool:
-    """Whether the user holds a role on this node or on an ancestor sharing its schema."""
+    """Whether the user holds a role on this node, or is webmaster of an ancestor
+    sharing its schema (the same reach `reaching_webmaster_groups` grants)."""
     if user.is_superuser:
         return True
-    paths = [node.path[:i] for i in range(Node.steplen, len(node.path) + 1, Node.steplen)]
     return NodeGroup.objects.filter(
-        group__user=user, node__path__in=paths, node__tenant_id=node.tenant_id
+        Q(node=node)
+        | Q(
+            role=Role.WEBMASTER,
+            node__path__in=_ancestor_paths(node),
+            node__tenant_id=node.tenant_id,
+        ),
+        group__user=user,
     ).exists()

@@ -246,3 +246,13 @@ def test_one_account_can_hold_roles_on_several_nodes(client, net):
     assert admin_get(client, "village1.localhost", "/admin/").status_code == 200
     assert admin_get(client, "village3.localhost", "/admin/").status_code == 200
     assert admin_get(client, "village2.localhost", "/admin/").status_code == 403
+
+
+def test_an_ancestor_role_other_than_webmaster_gives_no_way_into_a_child_site(client, net):
+    town_editor = UserFactory(username="town_editor", roles=[(net.town1, "editor")])
+    town_webmaster = UserFactory(username="town_webmaster", roles=[(net.town1, "webmaster")])
+    client.force_login(town_editor)
+    assert admin_get(client, "village1.localhost", "/admin/").status_code == 403
+    assert admin_get(client, "town1.localhost", "/admin/").status_code == 200
+    client.force_login(town_webmaster)
+    assert admin_get(client, "village1.localhost", "/admin/").status_code == 200

@@ -129,3 +129,11 @@ def test_cloned_schemas_reference_only_themselves_and_public(net):
     assert {"n340000", "n340100", "n340111", "n340112"} <= schemas
     assert pairs[("n340111", "public")] > 0  # groups, permissions, accounts
     assert all(target in (source, "public") for source, target in pairs)
+
+
+def test_roles_are_nested_editor_within_reviewer_within_webmaster():
+    from network.roles import COLLECTION_PERMISSIONS, PAGE_PERMISSIONS
+
+    for table in (PAGE_PERMISSIONS, COLLECTION_PERMISSIONS):
+        assert set(table[Role.EDITOR]) < set(table[Role.REVIEWER]) < set(table[Role.WEBMASTER])
+    assert "publish_page" not in PAGE_PERMISSIONS[Role.EDITOR]
