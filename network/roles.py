@@ -72,20 +72,20 @@ def _ancestor_paths(node: Node) -> list[str]:
     return [node.path[:i] for i in range(Node.steplen, len(node.path), Node.steplen)]
 
 
-def reaching_webmaster_groups(node: Node) -> list[Group]:
-    """Webmasters of the ancestors that host this node in their schema.
+def _reaching_webmasters(node: Node) -> Q:
+    """Webmaster groups of the ancestors that host this node in their schema.
 
     A county webmaster looks after the township and village sites in the county's
     schema; a township webmaster after its villages.
     """
-    return [
-        nodegroup.group
-        for nodegroup in NodeGroup.objects.filter(
-            role=Role.WEBMASTER,
-            node__path__in=_ancestor_paths(node),
-            node__tenant_id=node.tenant_id,
-        ).select_related("group")
-    ]
+    return Q(
+        role=Role.WEBMASTER, node__path__in=_ancestor_paths(node), node__tenant_id=node.tenant_id
+    )
+
+
+def reaching_webmaster_groups(node: Node) -> list[Group]:
+    nodegroups = NodeGroup.objects.filter(_reaching_webmasters(node)).select_related("group")
+    return [nodegroup.group for nodegroup in nodegroups]
 
 
 def grant_site_permissions(groups_by_role, reach_groups, root_page, collection):
@@ -126,16 +126,30 @@ def assign_role(user, node: Node, role: str) -> Group:
 
 
 def user_may_administer(user, node: Node) -> bool:
-    """Whether the user holds a role on this node, or is webmaster of an ancestor
-    sharing its schema (the same reach `reaching_webmaster_groups` grants)."""
+    """Whether the user holds a role on this node, or reaches it as a webmaster."""
     if user.is_superuser:
         return True
     return NodeGroup.objects.filter(
-        Q(node=node)
-        | Q(
-            role=Role.WEBMASTER,
-            node__path__in=_ancestor_paths(node),
-            node__tenant_id=node.tenant_id,
-        ),
-        group__user=user,
+        Q(node=node) | _reaching_webmasters(node), group__user=user
     ).exists()
+
+
+def user_may_manage_members(user, node: Node) -> bool:
+    """Webmasters (of the node, or reaching it) choose who holds its roles."""
+    if user.is_superuser:
+        return True
+    return NodeGroup.objects.filter(
+        Q(node=node, role=Role.WEBMASTER) | _reaching_webmasters(node), group__user=user
+    ).exists()
+
+
+def node_members(node: Node) -> dict[str, list]:
+    """{role: [accounts]} for one node."""
+    members = {role: [] for role in Role.values}
+    for nodegroup in NodeGroup.objects.filter(node=node).prefetch_related("group__user_set"):
+        members[nodegroup.role] = sorted(nodegroup.group.user_set.all(), key=lambda u: u.username)
+    return members
+
+
+def remove_role(user, node: Node, role: str) -> None:
+    NodeGroup.objects.get(node=node, role=role).group.user_set.remove(user)

@@ -1,6 +1,10 @@
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
 from .admin_scope import within_roots
+from .roles import user_may_manage_members
+from .views import MembersView
 
 # Schema-wide statistics: meaningful to the provincial centre, not to a village editor.
 SUPERUSER_REPORTS = ("page-types-usage",)
@@ -20,3 +24,19 @@ def limit_explorer_to_own_sites(parent_page, pages, request):
 def hide_schema_wide_reports(request, menu_items):
     if not request.user.is_superuser:
         menu_items[:] = [item for item in menu_items if item.name not in SUPERUSER_REPORTS]
+
+
+@hooks.register("register_admin_urls")
+def register_members_url():
+    return [path("members/", MembersView.as_view(), name="xf_members")]
+
+
+class MembersMenuItem(MenuItem):
+    def is_shown(self, request):
+        node = getattr(request, "node", None)
+        return node is not None and user_may_manage_members(request.user, node)
+
+
+@hooks.register("register_admin_menu_item")
+def register_members_menu_item():
+    return MembersMenuItem("站点成员", reverse("xf_members"), icon_name="group", order=900)

@@ -129,3 +129,10 @@ def test_grant_puts_an_account_in_the_node_group(net, django_user_model):
     assert user.groups.filter(node_role__node=net.village1, node_role__role="editor").exists()
     with pytest.raises(CommandError, match="用户 nobody 不存在"):
         run("grant", "--user", "nobody", "--node", "340111001001", "--role", "editor")
+
+
+def test_an_uninitialised_database_is_named_as_such(net):
+    with connection.cursor() as cursor:
+        cursor.execute("ALTER TABLE network_node RENAME TO network_node_away")
+    with pytest.raises(CommandError, match="数据库尚未初始化"):
+        run("tree")

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
 from network.importer import ImportError_, import_nodes, read_node_rows
 from network.levels import Level
@@ -44,6 +45,11 @@ class Command(BaseCommand):
         grant.add_argument("--role", required=True, choices=Role.values)
 
     def handle(self, *args, action, **options):
+        connection.set_schema_to_public()
+        if Node._meta.db_table not in connection.introspection.table_names():
+            raise CommandError(
+                "数据库尚未初始化：请先运行 python manage.py migrate_schemas --shared。"
+            )
         try:
             getattr(self, "handle_" + action.replace("-", "_"))(**options)
         except (ProvisioningError, ImportError_) as error:
