@@ -19,6 +19,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from .columns import standard_columns
 from .indexing import batched_search_indexing
 from .models import ColumnPage, HomePage
+from .slugs import pinyin_slug
 
 
 @dataclass
@@ -38,7 +39,11 @@ def create_node_site(*, code, name, level, hostname, is_default) -> NodeSite:
             instance=HomePage(title=name, slug=f"n{code}", node_code=code, locale=locale)
         )
         for title in standard_columns(level):
-            home.add_child(instance=ColumnPage(title=title, show_in_menus=True, locale=locale))
+            # standard titles are distinct, so their slugs need no uniqueness search
+            column = ColumnPage(
+                title=title, slug=pinyin_slug(title), show_in_menus=True, locale=locale
+            )
+            home.add_child(instance=column)
     site = Site.objects.create(
         hostname=hostname, port=80, root_page=home, site_name=name, is_default_site=is_default
     )

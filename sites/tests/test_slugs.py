@@ -27,3 +27,12 @@ def test_long_titles_are_cut_at_a_syllable():
     assert len(slug) <= 60
     assert not slug.endswith("-")
     assert slug.startswith("zhong-guo-gong-chan-dang")
+
+
+def test_standard_column_titles_have_distinct_slugs():
+    from network.levels import Level
+    from sites.columns import standard_columns
+
+    for level in Level.values:
+        titles = standard_columns(level)
+        assert len({pinyin_slug(title) for title in titles}) == len(titles), level

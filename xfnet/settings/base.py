@@ -53,6 +53,9 @@ TENANT_CREATION_FAKES_MIGRATIONS = True
 XFNET_SCHEMA_LEVELS = ("province", "city", "county")
 
 DATABASE_ROUTERS = ("django_tenants.routers.TenantSyncRouter",)
+# Set the search_path when the schema changes, not before every query (half the
+# round trips). Code that changes search_path itself must restore it (network.cloning).
+TENANT_LIMIT_SET_CALLS = True
 
 MIDDLEWARE = [
     "network.middleware.NodeRoutingMiddleware",
