@@ -123,9 +123,12 @@ def file_broker(directory):
     """A broker made of files: a real worker process consumes it, no server needed.
 
     Returns (transport options, result backend URL)."""
-    for sub in ("queue", "processed", "results"):
+    for sub in ("queue", "processed", "results", "control"):
         (directory / sub).mkdir(parents=True, exist_ok=True)
     options = {
+        # kombu's default control folder is ./control, in whatever directory the
+        # worker starts; keep it with the rest of the broker's files.
+        "control_folder": str(directory / "control"),
         "data_folder_in": str(directory / "queue"),
         "data_folder_out": str(directory / "queue"),
         "processed_folder": str(directory / "processed"),
