@@ -140,6 +140,11 @@ def site_home(node) -> HomePage:
     return HomePage.objects.get(pk=node.root_page_id)
 
 
+def node_column(node, title) -> ColumnPage:
+    """A top-level column of a node's site, by title; call inside the node's schema."""
+    return ColumnPage.objects.child_of(site_home(node)).get(title=title)
+
+
 def node_collection(node) -> Collection:
     return Collection.objects.get(pk=node.collection_id)
 
@@ -154,5 +159,6 @@ __all__ = [
     "chinese_headline",
     "chinese_headlines",
     "node_collection",
+    "node_column",
     "site_home",
 ]

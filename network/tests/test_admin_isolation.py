@@ -5,12 +5,17 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django_tenants.utils import schema_context
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from network.factories import UserFactory
-from sites.factories import ArticlePageFactory, DocumentFactory, ImageFactory, node_collection
-from sites.models import ArticlePage, ColumnPage
+from sites.factories import (
+    ArticlePageFactory,
+    DocumentFactory,
+    ImageFactory,
+    node_collection,
+    node_column,
+)
+from sites.models import ArticlePage
 
 pytestmark = pytest.mark.django_db
 
@@ -19,11 +24,6 @@ PNG = (
     b"\x90wS\xde\x00\x00\x00\x0cIDATx\x9cc\xf8\xcf\xc0\x00\x00\x03\x01\x01\x00\xc9\xfe\x92\xef"
     b"\x00\x00\x00\x00IEND\xaeB`\x82"
 )
-
-
-def column_of(node, title="党务公开"):
-    home = Page.objects.get(pk=node.root_page_id)
-    return ColumnPage.objects.child_of(home).get(title=title)
 
 
 @pytest.fixture
@@ -35,7 +35,7 @@ def village_editor(net):
 def other_village(net):
     """Content of village2 (same county schema as village1): a column, an image, a document."""
     with schema_context(net.village2.tenant.schema_name):
-        column = column_of(net.village2)
+        column = node_column(net.village2, "党务公开")
         article = ArticlePageFactory(parent=column, title="乙村原稿")
         image = ImageFactory(collection=node_collection(net.village2))
         document = DocumentFactory(collection=node_collection(net.village2))
@@ -125,7 +125,7 @@ def test_editor_posts_a_news_item_with_a_photo_into_their_column(client, net, vi
     client.force_login(village_editor)
     host = "village1.localhost"
     with schema_context(net.village1.tenant.schema_name):
-        column = column_of(net.village1)
+        column = node_column(net.village1, "党务公开")
         collection = node_collection(net.village1)
     upload = client.post(
         "/admin/images/add/",
@@ -199,7 +199,9 @@ def _assert_not_in_collection(net, title, model, collection):
 
 def test_lists_filters_and_choosers_show_nothing_of_other_sites(client, net, village_editor):
     with schema_context(net.village2.tenant.schema_name):
-        draft = ArticlePageFactory(parent=column_of(net.village2), title="乙村未发布稿", live=False)
+        draft = ArticlePageFactory(
+            parent=node_column(net.village2, "党务公开"), title="乙村未发布稿", live=False
+        )
         draft.save_revision()
     client.force_login(village_editor)
     host = "village1.localhost"

@@ -3,8 +3,7 @@
 import pytest
 from django_tenants.utils import schema_context
 
-from sites.factories import ArticlePageFactory
-from sites.models import ColumnPage
+from sites.factories import ArticlePageFactory, node_column
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +20,7 @@ def test_each_node_home_page_answers_at_its_domain(client, net, name):
 
 def test_grassroots_sites_in_one_schema_do_not_see_each_other(client, net):
     with schema_context(net.village1.tenant.schema_name):
-        column = ColumnPage.objects.get(title="党务公开", path__startswith=_home_path(net.village1))
+        column = node_column(net.village1, "党务公开")
         article = ArticlePageFactory(parent=column, title="甲村党务公开测试稿")
         url = article.get_url_parts()[2]
     own = client.get(url, HTTP_HOST="village1.localhost")
@@ -56,12 +55,6 @@ def test_missing_page_on_a_known_site_is_the_themed_404(client, net):
     response = client.get("/no-such-column/", HTTP_HOST="village1.localhost")
     assert response.status_code == 404
     assert "页面未找到" in response.content.decode()
-
-
-def _home_path(node):
-    from wagtail.models import Page
-
-    return Page.objects.get(pk=node.root_page_id).path
 
 
 def test_cached_site_root_paths_do_not_leak_between_schemas(client, net):

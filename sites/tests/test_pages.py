@@ -6,20 +6,21 @@ from django.utils import timezone
 from django_tenants.utils import schema_context
 from wagtail.models import Page
 
-from sites.factories import ArticlePageFactory, DocumentFactory, ImageFactory, node_collection
+from sites.factories import (
+    ArticlePageFactory,
+    DocumentFactory,
+    ImageFactory,
+    node_collection,
+    node_column,
+)
 from sites.models import ArticlePage, ColumnPage
 
 pytestmark = pytest.mark.django_db
 
 
-def column_of(node, title):
-    home = Page.objects.get(pk=node.root_page_id)
-    return ColumnPage.objects.child_of(home).get(title=title)
-
-
 def test_chinese_titles_get_unique_pinyin_slugs(net):
     with schema_context(net.county2.tenant.schema_name):
-        column = column_of(net.county2, "通知公告")
+        column = node_column(net.county2, "通知公告")
         first = ArticlePageFactory(parent=column, title="关于召开党员大会的通知")
         second = ArticlePageFactory(parent=column, title="关于召开党员大会的通知")
     assert first.slug == "guan-yu-zhao-kai-dang-yuan-da-hui-de-tong-zhi"
@@ -29,7 +30,7 @@ def test_chinese_titles_get_unique_pinyin_slugs(net):
 def test_column_lists_its_and_its_sub_columns_articles_newest_first_paginated(client, net):
     now = timezone.now()
     with schema_context(net.county2.tenant.schema_name):
-        column = column_of(net.county2, "基层动态")
+        column = node_column(net.county2, "基层动态")
         sub = column.add_child(instance=ColumnPage(title="乡镇动态", show_in_menus=True))
         for day in range(22):
             ArticlePageFactory(
@@ -75,7 +76,7 @@ def test_article_page_renders_every_body_block_and_its_byline(client, net):
         collection = node_collection(net.village3)
         image = ImageFactory(collection=collection, title="支部活动")
         document = DocumentFactory(collection=collection, title="通知原文")
-        column = column_of(net.village3, "党务公开")
+        column = node_column(net.village3, "党务公开")
         article = ArticlePageFactory(
             parent=column,
             title="丙村党务公开",
@@ -109,7 +110,7 @@ def test_article_page_renders_every_body_block_and_its_byline(client, net):
 
 def test_home_page_shows_latest_articles_per_column(client, net):
     with schema_context(net.village3.tenant.schema_name):
-        column = column_of(net.village3, "美好乡村")
+        column = node_column(net.village3, "美好乡村")
         ArticlePageFactory(parent=column, title="丙村人居环境整治见成效")
     html = client.get("/", HTTP_HOST="village3.localhost").content.decode()
     block = html.split('<h2><a href="/mei-hao-xiang-cun/">美好乡村</a></h2>')[1].split(
@@ -126,7 +127,7 @@ def test_webmaster_adds_a_nested_column_in_the_admin(client, net):
     webmaster = UserFactory(username="bing_webmaster", roles=[(net.village3, "webmaster")])
     client.force_login(webmaster)
     with schema_context(net.village3.tenant.schema_name):
-        parent = column_of(net.village3, "党务公开")
+        parent = node_column(net.village3, "党务公开")
     response = client.post(
         f"/admin/pages/add/xfsites/columnpage/{parent.pk}/",
         nested_form_data(
