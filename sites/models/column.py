@@ -37,9 +37,18 @@ class ColumnPage(PinyinSlugMixin, Page):
             .order_by("-date", "-pk")
         )
 
+    def listing(self, node):
+        """Articles here and below, with the stories accepted into these columns."""
+        from syndication.listing import MergedListing, stories_in_columns
+
+        if node is None:
+            return self.articles
+        column_ids = ColumnPage.objects.descendant_of(self, inclusive=True).values("pk")
+        return MergedListing(self.articles, stories_in_columns(node, column_ids))
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(self.articles, ARTICLES_PER_PAGE)
+        paginator = Paginator(self.listing(getattr(request, "node", None)), ARTICLES_PER_PAGE)
         try:
             page_obj = paginator.page(request.GET.get("page", 1))
         except PageNotAnInteger:

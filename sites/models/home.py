@@ -1,6 +1,9 @@
 from django.db import models
 from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
 from wagtail.models import Page
+
+from shared_blocks.blocks import SharedBlocks
 
 from .mixins import PinyinSlugMixin
 
@@ -13,8 +16,14 @@ class HomePage(PinyinSlugMixin, Page):
     # The node this site belongs to; a code, not a key: nodes live in the public schema.
     node_code = models.CharField("节点代码", max_length=12, editable=False, db_index=True)
     intro = models.TextField("站点简介", blank=True)
+    shared_blocks = StreamField(
+        SharedBlocks(),
+        verbose_name="共享板块",
+        blank=True,
+        help_text="上级要闻、基层动态、全网头条、专题横幅和党网联盟的排列；留空则用全网统一的默认排列。",
+    )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("shared_blocks")]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["xfsites.ColumnPage"]

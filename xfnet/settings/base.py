@@ -13,6 +13,8 @@ DATA_DIR = env.DATA_DIR
 SHARED_APPS = [
     "django_tenants",
     "network",
+    "syndication",
+    "shared_blocks",
     "django.contrib.contenttypes",
     "django.contrib.auth",
     "django.contrib.sessions",
@@ -153,7 +155,19 @@ CELERY_BEAT_SCHEDULE = {
         "task": "network.tasks.refresh_all_node_activity",
         "schedule": 15 * 60,
     },
+    "resume-pending-deliveries": {
+        "task": "syndication.tasks.resume_pending_deliveries",
+        "schedule": 5 * 60,
+    },
 }
+# Seconds before a failed delivery's first retry; doubled on each further attempt.
+XFNET_DELIVERY_RETRY_DELAY = 10
+
+# --- Syndication ----------------------------------------------------------------------
+# 积分 an accepted submission earns its author and origin node, by the level that
+# accepted it; a story accepted at county, city and province earns all three.
+XFNET_POINTS_PER_LEVEL = {"township": 1, "county": 1, "city": 3, "province": 5}
+DEFAULT_FROM_EMAIL = "xfnet@localhost"
 
 # --- Auth -----------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

@@ -13,3 +13,4 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 if not env.REDIS_URL:
     # Apart from the dev broker, so a running demo worker never takes test tasks.
     CELERY_BROKER_TRANSPORT_OPTIONS, CELERY_RESULT_BACKEND = file_broker(DATA_DIR / "test-celery")
+XFNET_DELIVERY_RETRY_DELAY = 0.2

@@ -1,0 +1,107 @@
+"""Background work on stories: queued as rows, run by Celery, resumable.
+
+A `Delivery` row is written in the same transaction as the change that needs it and
+the task is sent after commit. The task locks the row, does the work, and marks it
+done in one transaction, so running it twice has one effect, a worker that dies
+leaves a pending row (and, with acks_late, a redelivered message), and
+`resume_pending` re-sends whatever is left.
+"""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from .models import Delivery, DeliveryKind, DeliveryState
+
+MAX_ATTEMPTS = 5
+
+
+def enqueue(kind: str, story, *, push=None, submission=None) -> Delivery:
+    delivery = Delivery.objects.create(kind=kind, story=story, push=push, submission=submission)
+    transaction.on_commit(lambda: send(delivery.pk))
+    return delivery
+
+
+def send(delivery_id: int) -> None:
+    from .tasks import deliver
+
+    deliver.delay(delivery_id)
+
+
+def _handlers():
+    from . import pushing, revoking, stories, submitting
+
+    return {
+        DeliveryKind.SNAPSHOT: lambda d: stories.refresh_snapshot(d.story),
+        DeliveryKind.PUSH: pushing.deliver_push,
+        DeliveryKind.SUBMIT: submitting.deliver_submission,
+        DeliveryKind.DECISION: submitting.carry_out_decision,
+        DeliveryKind.REVOKE: revoking.carry_out_revocation,
+    }
+
+
+def run_delivery(delivery_id: int) -> bool:
+    """Do one delivery's work unless it is already done; True if work was done."""
+    with transaction.atomic():
+        delivery = (
+            Delivery.objects.select_for_update(of=("self",))
+            .select_related("story__origin_node__tenant", "push", "submission")
+            .filter(pk=delivery_id)
+            .first()
+        )
+        if delivery is None or delivery.state == DeliveryState.DONE:
+            return False
+        _handlers()[delivery.kind](delivery)
+        delivery.state = DeliveryState.DONE
+        delivery.attempts += 1
+        delivery.last_error = ""
+        delivery.finished_at = timezone.now()
+        delivery.save()
+    return True
+
+
+def record_failure(delivery_id: int, error: Exception, *, final: bool) -> None:
+    """Count a failed attempt; after the last one the row shows as failed in the log."""
+    Delivery.objects.filter(pk=delivery_id).update(
+        attempts=F("attempts") + 1,
+        last_error=f"{type(error).__name__}: {error}"[:2000],
+        state=DeliveryState.FAILED if final else DeliveryState.PENDING,
+    )
+
+
+def retry_failed(delivery: Delivery) -> None:
+    """An administrator's 重试 on a failed delivery: back to pending, sent again."""
+    Delivery.objects.filter(pk=delivery.pk, state=DeliveryState.FAILED).update(
+        state=DeliveryState.PENDING, attempts=0
+    )
+    transaction.on_commit(lambda: send(delivery.pk))
+
+
+def resume_pending(older_than: timedelta = timedelta(minutes=5)) -> int:
+    """Re-send deliveries left pending (a worker died, a message was lost)."""
+    cutoff = timezone.now() - older_than
+    ids = list(
+        Delivery.objects.filter(state=DeliveryState.PENDING, created_at__lte=cutoff).values_list(
+            "pk", flat=True
+        )
+    )
+    for delivery_id in ids:
+        send(delivery_id)
+    return len(ids)
+
+
+def run_pending_here(story=None) -> int:
+    """Run pending deliveries in this process, oldest first (CLI `syndication run`,
+    and a way to finish work when no worker is running). Returns how many ran."""
+    pending = Delivery.objects.filter(state=DeliveryState.PENDING).order_by("pk")
+    if story is not None:
+        pending = pending.filter(story=story)
+    ran, tried = 0, set()
+    # a delivery can enqueue the next one (a forward): keep going until none are new
+    while ids := list(pending.exclude(pk__in=tried).values_list("pk", flat=True)[:500]):
+        for delivery_id in ids:
+            tried.add(delivery_id)
+            ran += run_delivery(delivery_id)
+    return ran

@@ -1,0 +1,151 @@
+"""下发: headlines pushed down the tree, and what each site receives."""
+
+from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+
+from network.levels import RANK
+from network.models import Node
+
+from . import audit
+from .delivery import enqueue
+from .errors import SyndicationError
+from .models import AuditAction, DeliveryKind, Hide, Push, StoryState, Submission
+from .permissions import is_ancestor, may_push_from, may_review_at, require
+from .stories import refresh_snapshot
+
+
+def ancestor_paths(node: Node) -> list[str]:
+    return [node.path[:i] for i in range(Node.steplen, len(node.path), Node.steplen)]
+
+
+def push_down(
+    *, user, node, story, levels=(), branches=(), pinned=False, mandatory=False, expires_at=None
+) -> Push:
+    """Mark a story as a headline for the node's descendants (all, some branches or levels)."""
+    require(may_push_from(user, node), "只有本站的审核员或站长可以下发要闻。")
+    require(
+        story.origin_node_id == node.pk
+        or Submission.objects.filter(story=story, to_node=node, state="accepted").exists(),
+        "只能下发本站的稿件或本站采用的稿件。",
+    )
+    for level in levels:
+        require(RANK.get(level, -1) > RANK[node.level], "只能下发到比本站低的层级。")
+    for branch in branches:
+        require(is_ancestor(node, branch), "只能下发到本站的下级站点。")
+    if not story.is_live:
+        raise SyndicationError("这篇稿件已不在发布状态，不能下发。")
+    if expires_at is not None and expires_at <= timezone.now():
+        raise SyndicationError("截止时间必须晚于现在。")
+    if node.is_leaf():
+        raise SyndicationError("本站没有下级站点。")
+    with transaction.atomic():
+        push = Push.objects.create(
+            story=story, from_node=node, levels=sorted(set(levels), key=RANK.get),
+            branch_paths=sorted({branch.path for branch in branches}), pinned=pinned,
+            mandatory=mandatory, expires_at=expires_at, created_by=user,
+        )  # fmt: skip
+        audit.record(story, node, user, AuditAction.PUSHED, describe_scope(push, branches))
+        enqueue(DeliveryKind.PUSH, story, push=push)
+    return push
+
+
+def describe_scope(push: Push, branches=None) -> str:
+    from network.levels import Level
+
+    parts = []
+    if branches:
+        parts.append("、".join(branch.name for branch in branches))
+    if push.levels:
+        parts.append("、".join(Level(level).label for level in push.levels))
+    scope = "；".join(parts) or "全部下级站点"
+    flags = [flag for flag, on in (("置顶", push.pinned), ("必须展示", push.mandatory)) if on]
+    return "，".join([scope, *flags])
+
+
+def nodes_in_scope(push: Push):
+    """The sites a push reaches (for the log; showing a push never expands this)."""
+    nodes = Node.objects.filter(path__startswith=push.from_node.path).exclude(pk=push.from_node_id)
+    if push.levels:
+        nodes = nodes.filter(level__in=push.levels)
+    if push.branch_paths:
+        branch_query = Q()
+        for path in push.branch_paths:
+            branch_query |= Q(path__startswith=path)
+        nodes = nodes.filter(branch_query)
+    return nodes
+
+
+def deliver_push(delivery) -> None:
+    push = delivery.push
+    refresh_snapshot(delivery.story)
+    if push.delivered_at is None:
+        push.delivered_at = timezone.now()
+    push.reach = nodes_in_scope(push).count()
+    push.save(update_fields=["delivered_at", "reach"])
+
+
+def pushes_reaching(node: Node, *, include_hidden=False):
+    """Live, delivered, unexpired pushes from the node's ancestors whose scope holds it.
+
+    One query whatever the size of the network: the scope is matched against the
+    node's own ancestor paths and level.
+    """
+    ancestors = ancestor_paths(node)
+    now = timezone.now()
+    pushes = (
+        Push.objects.filter(
+            from_node__path__in=ancestors,
+            delivered_at__isnull=False,
+            revoked_at__isnull=True,
+            story__state=StoryState.LIVE,
+        )
+        .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
+        .filter(Q(levels=[]) | Q(levels__contains=[node.level]))
+        .filter(Q(branch_paths=[]) | Q(branch_paths__overlap=[*ancestors, node.path]))
+    )
+    if not include_hidden:
+        hidden = Hide.objects.filter(node=node, story=OuterRef("story"))
+        pushes = pushes.exclude(Q(mandatory=False) & Exists(hidden))
+    return pushes.select_related("story__origin_node", "from_node")
+
+
+def headlines_for(node: Node, limit: int = 8) -> list[Push]:
+    """上级要闻: pinned first, then newest; one entry per story."""
+    seen, headlines = set(), []
+    for push in pushes_reaching(node).order_by("-pinned", "-created_at")[: limit * 2]:
+        if push.story_id not in seen:
+            seen.add(push.story_id)
+            headlines.append(push)
+    return headlines[:limit]
+
+
+def withdraw_push(*, user, push: Push) -> None:
+    """撤回 one push (the story stays wherever else it is)."""
+    require(may_push_from(user, push.from_node), "只有下发站点的审核员或站长可以撤回下发。")
+    if push.revoked_at is None:
+        push.revoked_at = timezone.now()
+        push.save(update_fields=["revoked_at"])
+        audit.record(push.story, push.from_node, user, AuditAction.PUSH_WITHDRAWN)
+
+
+def hide_story(*, user, node: Node, story) -> None:
+    """A receiving site stops showing a story; other sites keep it."""
+    require(may_review_at(user, node), "只有本站的审核员或站长可以隐藏稿件。")
+    reaching = pushes_reaching(node, include_hidden=True).filter(story=story)
+    require(
+        reaching.exists()
+        or Submission.objects.filter(story=story, to_node=node, state="accepted").exists(),
+        "这篇稿件没有下发或报送到本站。",
+    )
+    require(not reaching.filter(mandatory=True).exists(), "上级要求必须展示的稿件不能隐藏。")
+    _, created = Hide.objects.get_or_create(node=node, story=story, defaults={"hidden_by": user})
+    if created:
+        audit.record(story, node, user, AuditAction.HIDDEN)
+
+
+def show_story(*, user, node: Node, story) -> None:
+    require(may_review_at(user, node), "只有本站的审核员或站长可以取消隐藏。")
+    deleted, _ = Hide.objects.filter(node=node, story=story).delete()
+    if deleted:
+        audit.record(story, node, user, AuditAction.SHOWN)

@@ -1,0 +1,64 @@
+"""撤稿 and the origin's own unpublish/delete: a story leaves every place at once.
+
+The state change is one row in the public ledger, made in the request, so every
+site stops showing the story on its next page view; points and open submissions
+are settled afterwards by a delivery.
+"""
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from . import audit
+from .delivery import enqueue
+from .errors import SyndicationError
+from .models import AuditAction, DeliveryKind, Story, StoryState, Submission, SubmissionState
+from .permissions import may_review_at, require
+from .points import revoke_points
+
+
+def revoke_story(*, user, story: Story, reason="") -> Story:
+    require(
+        may_review_at(user, story.origin_node) or (user.pk and user.pk == story.created_by_id),
+        "只有稿件作者或来源站点的审核员、站长可以撤稿。",
+    )
+    if story.state == StoryState.REVOKED:
+        raise SyndicationError("这篇稿件已经撤稿。")
+    with transaction.atomic():
+        story.state = StoryState.REVOKED
+        story.revoked_at = timezone.now()
+        story.revoked_by = user
+        story.revoke_reason = reason.strip()[:255]
+        story.save(update_fields=["state", "revoked_at", "revoked_by", "revoke_reason"])
+        audit.record(story, story.origin_node, user, AuditAction.REVOKED, story.revoke_reason)
+        enqueue(DeliveryKind.REVOKE, story)
+    return story
+
+
+def carry_out_revocation(delivery) -> None:
+    story = delivery.story
+    revoke_points(story)
+    Submission.objects.filter(story=story).update(state=SubmissionState.REVOKED)
+
+
+def stories_of_page_here(page_id: int):
+    """The story of an origin page in the current schema (page ids are per schema)."""
+    return Story.objects.filter(
+        origin_page_id=page_id, origin_node__tenant__schema_name=connection.schema_name
+    ).select_related("origin_node__tenant")
+
+
+def origin_published(page, user=None) -> None:
+    """The origin was (re)published: refresh every place that shows it."""
+    for story in stories_of_page_here(page.pk):
+        if story.state != StoryState.REVOKED:
+            audit.record(story, story.origin_node, user, AuditAction.REPUBLISHED)
+            enqueue(DeliveryKind.SNAPSHOT, story)
+
+
+def origin_left(page_id: int, action: str, user=None) -> None:
+    """The origin was unpublished or deleted: hide it everywhere now."""
+    state = StoryState.DELETED if action == AuditAction.DELETED else StoryState.WITHDRAWN
+    for story in stories_of_page_here(page_id).exclude(state=StoryState.REVOKED):
+        story.state = state
+        story.save(update_fields=["state"])
+        audit.record(story, story.origin_node, user, action)

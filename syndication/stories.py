@@ -1,0 +1,97 @@
+"""The story ledger entry of an origin article, and its snapshot."""
+
+import re
+
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django_tenants.utils import schema_context
+
+from network.models import Node
+
+from .models import Story, StoryState
+
+# Root-relative links in a snapshot point into the origin site (its pages, its
+# documents); media and static files are served alike on every host.
+_ORIGIN_LINK = re.compile(r'href="(/(?!media/|static/)[^"]*)"')
+
+
+def node_of_page(page) -> Node:
+    """The node whose site holds this page (run in the page's schema)."""
+    from sites.models import HomePage
+
+    home = HomePage.objects.ancestor_of(page, inclusive=True).only("node_code").first()
+    if home is None:
+        raise Node.DoesNotExist(f"page {page.pk} is in no node's site")
+    return Node.objects.select_related("tenant").get(code=home.node_code)
+
+
+def story_for_article(article, node: Node, user=None) -> Story:
+    """The article's Story, made on first use with its current snapshot."""
+    story = Story.objects.filter(origin_node=node, origin_page_id=article.pk).first()
+    if story is not None:
+        return story
+    story = Story(origin_node=node, origin_page_id=article.pk, created_by=user)
+    _copy_article(story, article)
+    with transaction.atomic():
+        # two people syndicating the same new article at once get one story
+        Story.objects.bulk_create([story], ignore_conflicts=True)
+    return Story.objects.get(origin_node=node, origin_page_id=article.pk)
+
+
+def refresh_snapshot(story: Story) -> Story:
+    """Re-read the origin article: republished text, or withdrawn/deleted state.
+
+    Idempotent; a revoked story stays revoked whatever its origin does.
+    """
+    from sites.models import ArticlePage
+
+    node = story.origin_node
+    with schema_context(node.tenant.schema_name):
+        article = ArticlePage.objects.filter(pk=story.origin_page_id).first()
+        if article is not None and article.live:
+            _copy_article(story, article)
+    if story.state != StoryState.REVOKED:
+        if article is None:
+            story.state = StoryState.DELETED
+        elif not article.live:
+            story.state = StoryState.WITHDRAWN
+        else:
+            story.state = StoryState.LIVE
+    story.snapshot_at = timezone.now()
+    story.save()
+    return story
+
+
+def _copy_article(story: Story, article) -> None:
+    """Run in the origin's schema: the fields and rendered body a receiving site shows."""
+    story.title = article.title
+    story.summary = article.summary
+    story.source = article.source
+    story.author = article.author
+    story.date = article.date
+    url_parts = article.get_url_parts()
+    if url_parts is not None:
+        story.origin_path = url_parts[2]
+    story.body_html = render_to_string("syndication/snapshot_body.html", {"page": article})
+    cover = article.cover_image
+    story.cover_url = cover.get_rendition("fill-480x270").url if cover else ""
+    story.snapshot_at = timezone.now()
+
+
+def origin_base_url(story: Story, request) -> str:
+    """The origin site's address as seen by this reader (same scheme and port)."""
+    domain = story.origin_node.primary_domain or ""
+    port = request.get_port()
+    default = "443" if request.is_secure() else "80"
+    host = domain if port == default else f"{domain}:{port}"
+    return f"{request.scheme}://{host}"
+
+
+def origin_url(story: Story, request) -> str:
+    return origin_base_url(story, request) + (story.origin_path or "/")
+
+
+def body_for(story: Story, request) -> str:
+    base = origin_base_url(story, request)
+    return _ORIGIN_LINK.sub(lambda m: f'href="{base}{m.group(1)}"', story.body_html)

@@ -1,0 +1,237 @@
+"""报送: stories submitted up the tree, one review per hop, with receipts."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+from django_tenants.utils import schema_context
+
+from network.models import Node, NodeGroup, Role
+
+from . import audit
+from .delivery import enqueue
+from .errors import SyndicationError
+from .models import AuditAction, DeliveryKind, Hide, StoryState, Submission, SubmissionState
+from .permissions import SyndicationDenied, may_review_at, may_submit_from, require
+from .points import award_points
+from .stories import refresh_snapshot
+
+
+def submit_up(*, user, node: Node, story, to_node: Node | None = None, note="") -> Submission:
+    """Send one of the node's own stories to its parent's review inbox."""
+    require(may_submit_from(user, node), "只有本站成员可以报送稿件。")
+    require(story.origin_node_id == node.pk, "只能报送本站自己的稿件。")
+    parent = node.get_parent()
+    if parent is None:
+        raise SyndicationError("本站是最高一级，没有上级站点可报送。")
+    require(to_node is None or to_node.pk == parent.pk, "只能报送给直接上级站点。")
+    if not story.is_live:
+        raise SyndicationError("稿件发布后才能报送。")
+    with transaction.atomic():
+        submission = Submission.objects.select_for_update().filter(story=story, to_node=parent)
+        submission = submission.first()
+        if submission is not None and submission.state != SubmissionState.RETURNED:
+            raise SyndicationError(
+                f"这篇稿件已报送给{parent.name}，状态：{submission.get_state_display()}。"
+            )
+        if submission is None:
+            submission = Submission(story=story, from_node=node, to_node=parent)
+        # a returned story may be corrected and sent again: the same hop, reopened
+        submission.submitted_by = user
+        submission.note = note[:255]
+        submission.state = SubmissionState.QUEUED
+        submission.reason = ""
+        submission.decided_by = submission.decided_at = submission.delivered_at = None
+        submission.save()
+        audit.record(story, node, user, AuditAction.SUBMITTED, f"报送{parent.name}")
+        enqueue(DeliveryKind.SUBMIT, story, submission=submission)
+    return submission
+
+
+def deliver_submission(delivery) -> None:
+    """Put a queued submission into the parent's inbox and tell its reviewers."""
+    submission = delivery.submission
+    refresh_snapshot(delivery.story)
+    if submission.state != SubmissionState.QUEUED:
+        return
+    submission.state = SubmissionState.PENDING
+    submission.delivered_at = timezone.now()
+    submission.save(update_fields=["state", "delivered_at"])
+    reviewers = _accounts_with_roles(submission.to_node, [Role.REVIEWER, Role.WEBMASTER])
+    _notify(
+        reviewers,
+        f"【待审核】{submission.from_node.name}报送：{submission.story.title}",
+        f"{submission.from_node.name}报送了稿件《{submission.story.title}》，"
+        f"请登录{submission.to_node.name}后台的“报送审核”处理。",
+    )
+
+
+def decide(*, user, submission: Submission, action: str, column=None, reason="") -> Submission:
+    """采用 (accept), 退稿 (return) or 采用并再报送 (accept and forward)."""
+    require(may_review_at(user, submission.to_node), "只有接收站点的审核员或站长可以处理报送。")
+    if action not in ("accept", "return", "forward"):
+        raise SyndicationError("未知的审核操作。")
+    if action in ("accept", "forward"):
+        require(
+            column is not None and column_belongs_to(column, submission.to_node),
+            "采用栏目必须是本站的栏目。",
+        )
+    if action == "return" and not reason.strip():
+        raise SyndicationError("退稿时请填写退稿原因。")
+    if action == "forward" and submission.to_node.is_root():
+        raise SyndicationError("本站是最高一级，不能再报送。")
+    with transaction.atomic():
+        locked = Submission.objects.select_for_update().get(pk=submission.pk)
+        if locked.state != SubmissionState.PENDING:
+            raise SyndicationError(f"这篇报送已处理，状态：{locked.get_state_display()}。")
+        if not locked.story.is_live:
+            raise SyndicationError("这篇稿件已撤下或撤稿，不能再处理。")
+        locked.decided_by = user
+        locked.decided_at = timezone.now()
+        if action == "return":
+            locked.state = SubmissionState.RETURNED
+            locked.reason = reason.strip()[:255]
+            event = (AuditAction.RETURNED, locked.reason)
+        else:
+            locked.state = SubmissionState.ACCEPTED
+            locked.column_page_id = column.pk
+            locked.column_title = column.title
+            locked.forward = action == "forward"
+            event = (
+                AuditAction.FORWARDED if locked.forward else AuditAction.ACCEPTED,
+                f"采用到“{column.title}”",
+            )
+        locked.save()
+        audit.record(locked.story, locked.to_node, user, *event)
+        enqueue(DeliveryKind.DECISION, locked.story, submission=locked)
+    return locked
+
+
+def carry_out_decision(delivery) -> None:
+    """Points, the next hop and the author's receipt for a decided submission."""
+    submission = delivery.submission
+    story = delivery.story
+    if submission.state == SubmissionState.ACCEPTED:
+        award_points(submission)
+        if submission.forward:
+            _forward(submission)
+    recipients = _accounts_with_roles(story.origin_node, [Role.WEBMASTER])
+    if story.created_by is not None:
+        recipients.append(story.created_by)
+    verdict = submission.get_state_display()
+    detail = f"退稿原因：{submission.reason}" if submission.reason else submission.column_title
+    _notify(
+        recipients,
+        f"【{verdict}】{submission.to_node.name}：{story.title}",
+        f"《{story.title}》在{submission.to_node.name}{verdict}。{detail}",
+    )
+
+
+def _forward(submission: Submission) -> None:
+    parent = submission.to_node.get_parent()
+    if parent is None:
+        return
+    nxt, created = Submission.objects.get_or_create(
+        story=submission.story,
+        to_node=parent,
+        defaults={
+            "from_node": submission.to_node,
+            "previous": submission,
+            "submitted_by": submission.decided_by,
+            "note": f"由{submission.to_node.name}再报送",
+        },
+    )
+    if created:
+        audit.record(
+            submission.story, submission.to_node, submission.decided_by,
+            AuditAction.SUBMITTED, f"再报送{parent.name}",
+        )  # fmt: skip
+        enqueue(DeliveryKind.SUBMIT, submission.story, submission=nxt)
+
+
+def column_belongs_to(column, node: Node) -> bool:
+    from sites.models import ColumnPage
+
+    with schema_context(node.tenant.schema_name):
+        return ColumnPage.objects.filter(pk=column.pk, path__startswith=_home_path(node)).exists()
+
+
+def columns_of(node: Node) -> list:
+    from sites.models import ColumnPage
+
+    with schema_context(node.tenant.schema_name):
+        return list(ColumnPage.objects.filter(path__startswith=_home_path(node)).order_by("path"))
+
+
+def _home_path(node: Node) -> str:
+    from wagtail.models import Page
+
+    return Page.objects.only("path").get(pk=node.root_page_id).path
+
+
+def inbox_for(node: Node, states=(SubmissionState.PENDING,)):
+    return (
+        Submission.objects.filter(to_node=node, state__in=states)
+        .select_related("story__origin_node", "from_node", "submitted_by", "decided_by")
+        .order_by("-delivered_at", "-created_at")
+    )
+
+
+def sent_from(node: Node):
+    """Receipts: every hop of every story that started at this node."""
+    return (
+        Submission.objects.filter(story__origin_node=node)
+        .select_related("story", "from_node", "to_node", "decided_by", "submitted_by")
+        .order_by("story_id", "created_at")
+    )
+
+
+def lineage(story) -> list[Submission]:
+    """The hops of a story in order: village → township → county → ..."""
+    return list(
+        story.submissions.select_related("from_node", "to_node", "decided_by").order_by(
+            "created_at", "pk"
+        )
+    )
+
+
+def accepted_for(node: Node):
+    """基层动态: stories this node accepted from below and still shows."""
+    hidden = Hide.objects.filter(node=node, story=OuterRef("story"))
+    return (
+        Submission.objects.filter(
+            to_node=node, state=SubmissionState.ACCEPTED, story__state=StoryState.LIVE
+        )
+        .exclude(Exists(hidden))
+        .select_related("story", "story__origin_node")
+        .order_by("-decided_at")
+    )
+
+
+def network_top(count: int) -> list:
+    """全网头条: the stories the province (the root) accepted most recently."""
+    accepted = (
+        Submission.objects.filter(
+            to_node__depth=1, state=SubmissionState.ACCEPTED, story__state=StoryState.LIVE
+        )
+        .select_related("story__origin_node")
+        .order_by("-decided_at")[:count]
+    )
+    return [submission.story for submission in accepted]
+
+
+def _accounts_with_roles(node: Node, roles) -> list:
+    groups = NodeGroup.objects.filter(node=node, role__in=roles).values("group")
+    from django.contrib.auth import get_user_model
+
+    return list(get_user_model().objects.filter(groups__in=groups, is_active=True).distinct())
+
+
+def _notify(accounts, subject, message) -> None:
+    addresses = sorted({account.email for account in accounts if account.email})
+    if addresses:
+        send_mail(subject, message, settings.DEFAULT_FROM_EMAIL, addresses)
+
+
+__all__ = ["SyndicationDenied"]

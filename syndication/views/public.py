@@ -1,0 +1,25 @@
+"""A syndicated story read on a receiving site, in that site's theme and navigation."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+
+from ..models import Story
+from ..places import is_shown_at
+from ..stories import body_for, origin_url
+
+
+def story_page(request, uuid):
+    node = getattr(request, "node", None)
+    story = get_object_or_404(Story.objects.select_related("origin_node"), uuid=uuid)
+    if node is None:
+        raise Http404
+    if story.origin_node_id == node.pk and story.is_live:
+        return redirect(story.origin_path or "/")
+    if not is_shown_at(story, node):
+        raise Http404
+    context = {
+        "story": story,
+        "body": body_for(story, request),
+        "origin_url": origin_url(story, request),
+    }
+    return render(request, "syndication/story_page.html", context)
