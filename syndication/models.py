@@ -209,6 +209,9 @@ class Hide(models.Model):
         verbose_name_plural = "隐藏"
         constraints = [models.UniqueConstraint(fields=["node", "story"], name="hide_once")]
 
+    def __str__(self):
+        return f"{self.node.name}隐藏：{self.story.title}"
+
 
 class AuditAction(models.TextChoices):
     PUSHED = "pushed", "下发"
@@ -241,6 +244,9 @@ class AuditEvent(models.Model):
         verbose_name = "操作记录"
         verbose_name_plural = "操作记录"
         ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_action_display()}：{self.story.title}"
 
 
 class DeliveryKind(models.TextChoices):
@@ -312,3 +318,6 @@ class PointAward(models.Model):
                 fields=["submission", "kind"], name="one_award_per_hop_and_kind"
             )
         ]
+
+    def __str__(self):
+        return f"{self.node.name} +{self.points}"
