@@ -1,6 +1,5 @@
 """Origin-page events reach the ledger here; the rules are in syndication.revoking."""
 
-from django.db import transaction
 from django.db.models.signals import post_delete
 from wagtail.signals import page_published, page_unpublished
 
@@ -16,8 +15,7 @@ def _is_article(sender) -> bool:
 
 def on_published(sender, instance, revision=None, **kwargs):
     if _is_article(sender):
-        user = getattr(revision, "user", None)
-        transaction.on_commit(lambda: origin_published(instance, user))
+        origin_published(instance, getattr(revision, "user", None))
 
 
 def on_unpublished(sender, instance, **kwargs):
