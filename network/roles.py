@@ -7,6 +7,7 @@ rules that reference them live in the schema holding the node's site.
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
 
+from .levels import Level
 from .models import Node, NodeGroup, Role
 
 PAGE_PERMISSIONS = {
@@ -58,7 +59,21 @@ def create_role_groups(node: Node) -> dict[str, Group]:
         group.permissions.add(access_admin)
         NodeGroup.objects.create(node=node, role=role, group=group)
         groups[role] = group
+    if node.level == Level.PROVINCE:
+        groups[Role.WEBMASTER].permissions.add(*network_wide_permissions())
     return groups
+
+
+# Content the province places on every site at once (shared_blocks): its webmaster
+# edits these models, nobody else does.
+NETWORK_WIDE_MODELS = [("shared_blocks", "campaign"), ("shared_blocks", "alliancelink")]
+
+
+def network_wide_permissions():
+    query = Q()
+    for app_label, model in NETWORK_WIDE_MODELS:
+        query |= Q(content_type__app_label=app_label, content_type__model=model)
+    return Permission.objects.filter(query)
 
 
 def _ancestor_paths(node: Node) -> list[str]:

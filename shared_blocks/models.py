@@ -20,9 +20,14 @@ class Campaign(models.Model):
     active = models.BooleanField("启用", default=True)
 
     panels = [
-        FieldPanel("title"), FieldPanel("subtitle"), FieldPanel("link"), FieldPanel("image"),
-        FieldPanel("starts_at"), FieldPanel("ends_at"), FieldPanel("active"),
-    ]  # fmt: skip
+        FieldPanel("title"),
+        FieldPanel("subtitle"),
+        FieldPanel("link"),
+        FieldPanel("image"),
+        FieldPanel("starts_at"),
+        FieldPanel("ends_at"),
+        FieldPanel("active"),
+    ]
 
     class Meta:
         verbose_name = "专题横幅"

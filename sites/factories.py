@@ -7,6 +7,7 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 from wagtail.models import Collection
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from . import corpus
 from .models import ArticlePage, ColumnPage, HomePage
@@ -135,6 +136,24 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
     body = factory.LazyAttribute(lambda o: chinese_body(o.org, o.rng))
 
 
+def article_form(title, **extra):
+    """POST data of the admin's article form (create or edit), for tests."""
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": "",
+            "date": "2026-11-20 09:00:00",
+            "source": "甲村党支部",
+            "author": "王秀英",
+            "summary": "",
+            "body": streamfield([("paragraph", rich_text("<p>村党支部召开党员大会。</p>"))]),
+            "tags": "",
+            "comments": inline_formset([]),
+            **extra,
+        }
+    )
+
+
 def site_home(node) -> HomePage:
     """The home page of a node's site; call inside the node's schema."""
     return HomePage.objects.get(pk=node.root_page_id)
@@ -155,6 +174,7 @@ __all__ = [
     "ColumnPageFactory",
     "DocumentFactory",
     "ImageFactory",
+    "article_form",
     "chinese_body",
     "chinese_headline",
     "chinese_headlines",

@@ -47,15 +47,22 @@ class Story(models.Model):
         "状态", max_length=10, choices=StoryState.choices, default=StoryState.LIVE
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="作者账号", null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="stories",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name="作者账号",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stories",
+    )
     snapshot_at = models.DateTimeField("快照时间", null=True)
     revoked_at = models.DateTimeField("撤稿时间", null=True, blank=True)
     revoked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
-    )  # fmt: skip
+    )
     revoke_reason = models.CharField("撤稿原因", max_length=255, blank=True)
 
     class Meta:
@@ -101,9 +108,11 @@ class Push(models.Model):
     )
     # Empty means every level / every branch below from_node.
     levels = ArrayField(
-        models.CharField(max_length=10, choices=Level.choices), verbose_name="层级",
-        default=list, blank=True,
-    )  # fmt: skip
+        models.CharField(max_length=10, choices=Level.choices),
+        verbose_name="层级",
+        default=list,
+        blank=True,
+    )
     branch_paths = ArrayField(
         models.CharField(max_length=255), verbose_name="分支", default=list, blank=True
     )
@@ -153,9 +162,12 @@ class Submission(models.Model):
         "self", null=True, blank=True, on_delete=models.CASCADE, related_name="forwarded_as"
     )
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="报送人", null=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        verbose_name="报送人",
+        null=True,
+        on_delete=models.SET_NULL,
         related_name="+",
-    )  # fmt: skip
+    )
     note = models.CharField("报送说明", max_length=255, blank=True)
     created_at = models.DateTimeField("报送时间", auto_now_add=True)
     state = models.CharField(
@@ -163,9 +175,13 @@ class Submission(models.Model):
     )
     delivered_at = models.DateTimeField("送达时间", null=True, blank=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="审核人", null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name="审核人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     decided_at = models.DateTimeField("审核时间", null=True, blank=True)
     reason = models.CharField("退稿原因", max_length=255, blank=True)
     forward = models.BooleanField("再报送", default=False)

@@ -3,6 +3,7 @@
 from django.core.exceptions import PermissionDenied
 
 from network.models import Node, NodeGroup, Role
+from network.roles import user_may_administer
 
 
 class SyndicationDenied(PermissionDenied):
@@ -16,8 +17,9 @@ def roles_on(user, node: Node) -> set[str]:
 
 
 def may_submit_from(user, node: Node) -> bool:
-    """Any of the node's editors, reviewers or webmasters may submit its articles up."""
-    return user.is_superuser or bool(roles_on(user, node))
+    """Any of the node's editors, reviewers or webmasters (or a webmaster hosting the
+    site) may submit its articles up."""
+    return user.is_authenticated and user_may_administer(user, node)
 
 
 def may_review_at(user, node: Node) -> bool:

@@ -23,18 +23,26 @@ def award_points(submission) -> int:
     story = submission.story
     awards = [
         PointAward(
-            submission=submission, kind=AwardKind.NODE, node=story.origin_node,
-            level=submission.to_node.level, points=points, awarded_at=submission.decided_at,
+            submission=submission,
+            kind=AwardKind.NODE,
+            node=story.origin_node,
+            level=submission.to_node.level,
+            points=points,
+            awarded_at=submission.decided_at,
         )
-    ]  # fmt: skip
+    ]
     if story.created_by_id is not None:
         awards.append(
             PointAward(
-                submission=submission, kind=AwardKind.AUTHOR, node=story.origin_node,
-                user_id=story.created_by_id, level=submission.to_node.level, points=points,
+                submission=submission,
+                kind=AwardKind.AUTHOR,
+                node=story.origin_node,
+                user_id=story.created_by_id,
+                level=submission.to_node.level,
+                points=points,
                 awarded_at=submission.decided_at,
             )
-        )  # fmt: skip
+        )
     PointAward.objects.bulk_create(awards, ignore_conflicts=True)
     return points
 

@@ -41,10 +41,15 @@ def push_down(
         raise SyndicationError("本站没有下级站点。")
     with transaction.atomic():
         push = Push.objects.create(
-            story=story, from_node=node, levels=sorted(set(levels), key=RANK.get),
-            branch_paths=sorted({branch.path for branch in branches}), pinned=pinned,
-            mandatory=mandatory, expires_at=expires_at, created_by=user,
-        )  # fmt: skip
+            story=story,
+            from_node=node,
+            levels=sorted(set(levels), key=RANK.get),
+            branch_paths=sorted({branch.path for branch in branches}),
+            pinned=pinned,
+            mandatory=mandatory,
+            expires_at=expires_at,
+            created_by=user,
+        )
         audit.record(story, node, user, AuditAction.PUSHED, describe_scope(push, branches))
         enqueue(DeliveryKind.PUSH, story, push=push)
     return push

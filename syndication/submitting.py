@@ -144,9 +144,12 @@ def _forward(submission: Submission) -> None:
     )
     if created:
         audit.record(
-            submission.story, submission.to_node, submission.decided_by,
-            AuditAction.SUBMITTED, f"再报送{parent.name}",
-        )  # fmt: skip
+            submission.story,
+            submission.to_node,
+            submission.decided_by,
+            AuditAction.SUBMITTED,
+            f"再报送{parent.name}",
+        )
         enqueue(DeliveryKind.SUBMIT, submission.story, submission=nxt)
 
 

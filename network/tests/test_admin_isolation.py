@@ -5,13 +5,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django_tenants.utils import schema_context
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from network.factories import UserFactory
 from sites.factories import (
     ArticlePageFactory,
     DocumentFactory,
     ImageFactory,
+    article_form,
     node_collection,
     node_column,
 )
@@ -44,23 +44,6 @@ def other_village(net):
 
 def admin_get(client, host, path):
     return client.get(path, HTTP_HOST=host)
-
-
-def article_form(title, **extra):
-    return nested_form_data(
-        {
-            "title": title,
-            "slug": "",
-            "date": "2026-11-20 09:00:00",
-            "source": "甲村党支部",
-            "author": "王秀英",
-            "summary": "",
-            "body": streamfield([("paragraph", rich_text("<p>村党支部召开党员大会。</p>"))]),
-            "tags": "",
-            "comments": inline_formset([]),
-            **extra,
-        }
-    )
 
 
 def test_editor_uses_the_admin_of_their_own_site(client, net, village_editor):

@@ -44,8 +44,10 @@ def test_scope_by_branch_and_by_level(net, people):
     story = story_at(net.city, title="只发甲县")
     delivered_push(
         user=_city_webmaster(net),
-        node=net.city, story=story, branches=[net.county1],
-    )  # fmt: skip
+        node=net.city,
+        story=story,
+        branches=[net.county1],
+    )
     assert titles(net.county1) == titles(net.village2) == ["只发甲县"]
     assert titles(net.county2) == titles(net.village3) == []
 
@@ -71,9 +73,11 @@ def test_pinned_first_then_newest_and_expired_ones_vanish(net, people):
     delivered_push(user=people.county_reviewer, node=net.county1, story=old_pinned, pinned=True)
     delivered_push(user=people.county_reviewer, node=net.county1, story=newer)
     push = delivered_push(
-        user=people.county_reviewer, node=net.county1, story=expiring,
+        user=people.county_reviewer,
+        node=net.county1,
+        story=expiring,
         expires_at=timezone.now() + timedelta(hours=1),
-    )  # fmt: skip
+    )
     assert titles(net.village1) == ["置顶通知", "限时通知", "最新要闻"]
     Push.objects.filter(pk=push.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
     assert titles(net.village1) == ["置顶通知", "最新要闻"]

@@ -53,15 +53,20 @@ def test_accept_forward_up_to_the_province_keeps_lineage_and_earns_points(net, p
     run_pending_here()
     second = Submission.objects.get(story=story, to_node=net.county1)
     assert second.previous == first and second.state == "pending"
-    decide(user=people.county_reviewer, submission=second, action="forward",
-           column=column(net.county1))  # fmt: skip
+    decide(
+        user=people.county_reviewer, submission=second, action="forward", column=column(net.county1)
+    )
     run_pending_here()
     third = Submission.objects.get(story=story, to_node=net.city)
     decide(user=people.city_reviewer, submission=third, action="forward", column=column(net.city))
     run_pending_here()
     fourth = Submission.objects.get(story=story, to_node=net.province)
-    decide(user=people.province_reviewer, submission=fourth, action="accept",
-           column=column(net.province))  # fmt: skip
+    decide(
+        user=people.province_reviewer,
+        submission=fourth,
+        action="accept",
+        column=column(net.province),
+    )
     run_pending_here()
     hops = [(s.from_node.code, s.to_node.code, s.state) for s in lineage(story)]
     assert hops == [
@@ -77,8 +82,10 @@ def test_accept_forward_up_to_the_province_keeps_lineage_and_earns_points(net, p
     assert (author_row["user__username"], author_row["points"]) == ("cun_bianji", 10)
     node_row = leaderboard(by="node")[0]
     assert (node_row["node__code"], node_row["points"], node_row["accepted"]) == (
-        net.village1.code, 10, 4,
-    )  # fmt: skip
+        net.village1.code,
+        10,
+        4,
+    )
     assert [r["points"] for r in leaderboard(by="node", level="city")] == [3]
     # running the decision deliveries again changes nothing
     from syndication.delivery import run_delivery
@@ -121,8 +128,12 @@ def test_return_needs_a_reason_and_accept_needs_a_column_of_the_deciding_site(ne
     with pytest.raises(SyndicationError):
         decide(user=people.town_reviewer, submission=submission, action="return", reason=" ")
     with pytest.raises(SyndicationDenied):  # a column of another site: a forged post
-        decide(user=people.town_reviewer, submission=submission, action="accept",
-               column=column(net.county1))  # fmt: skip
+        decide(
+            user=people.town_reviewer,
+            submission=submission,
+            action="accept",
+            column=column(net.county1),
+        )
     submission.refresh_from_db()
     assert submission.state == "pending"
 
@@ -160,8 +171,9 @@ def test_unpublishing_or_deleting_the_origin_removes_it_and_republishing_updates
     from sites.models import ArticlePage
 
     story, submission = submitted(people, net, title="原标题")
-    decide(user=people.town_reviewer, submission=submission, action="accept",
-           column=column(net.town1))  # fmt: skip
+    decide(
+        user=people.town_reviewer, submission=submission, action="accept", column=column(net.town1)
+    )
     run_pending_here()
     with schema_context(net.village1.tenant.schema_name):
         article = ArticlePage.objects.get(pk=story.origin_page_id)

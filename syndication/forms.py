@@ -1,0 +1,85 @@
+"""Admin forms. Choices shown are the node's own; what is posted is checked again by
+the services, so a forged post (another node's branch or column) is refused with 403."""
+
+from django import forms
+from wagtail.admin.widgets import AdminDateTimeInput
+
+from network.levels import RANK, Level
+from network.models import Node
+
+SCOPES = [("all", "全部下级站点"), ("branches", "选定的下级站点及其下级"), ("levels", "选定的层级")]
+
+
+class SubmitForm(forms.Form):
+    note = forms.CharField(label="报送说明", max_length=255, required=False)
+
+
+class PushForm(forms.Form):
+    scope = forms.ChoiceField(
+        label="下发范围", choices=SCOPES, widget=forms.RadioSelect, initial="all"
+    )
+    branches = forms.ModelMultipleChoiceField(
+        label="下级站点",
+        queryset=Node.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    levels = forms.MultipleChoiceField(
+        label="层级", choices=Level.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    pinned = forms.BooleanField(label="置顶", required=False)
+    mandatory = forms.BooleanField(
+        label="必须展示", required=False, help_text="下级站点不能隐藏这条要闻"
+    )
+    expires_at = forms.DateTimeField(
+        label="截止时间", required=False, widget=AdminDateTimeInput, help_text="留空则一直显示"
+    )
+
+    def __init__(self, *args, node, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["branches"].widget.choices = [
+            (child.pk, child.name) for child in node.get_children().order_by("code")
+        ]
+        self.fields["levels"].widget.choices = [
+            (value, label) for value, label in Level.choices if RANK[value] > RANK[node.level]
+        ]
+
+    def clean(self):
+        data = super().clean()
+        scope = data.get("scope")
+        if scope == "branches" and not data.get("branches"):
+            self.add_error("branches", "请至少选择一个下级站点。")
+        if scope == "levels" and not data.get("levels"):
+            self.add_error("levels", "请至少选择一个层级。")
+        if scope != "branches":
+            data["branches"] = []
+        if scope != "levels":
+            data["levels"] = []
+        return data
+
+
+class RevokeForm(forms.Form):
+    reason = forms.CharField(label="撤稿原因", max_length=255)
+
+
+DECISIONS = [("accept", "采用"), ("forward", "采用并再报送上级"), ("return", "退稿")]
+
+
+class DecisionForm(forms.Form):
+    action = forms.ChoiceField(label="审核结果", choices=DECISIONS, widget=forms.RadioSelect)
+    column = forms.IntegerField(label="采用到栏目", required=False, widget=forms.Select)
+    reason = forms.CharField(label="退稿原因", max_length=255, required=False)
+
+    def __init__(self, *args, columns, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["column"].widget.choices = [("", "请选择栏目")] + [
+            (column.pk, "　" * (column.depth - 3) + column.title) for column in columns
+        ]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("action") in ("accept", "forward") and not data.get("column"):
+            self.add_error("column", "采用时请选择栏目。")
+        if data.get("action") == "return" and not (data.get("reason") or "").strip():
+            self.add_error("reason", "退稿时请填写退稿原因。")
+        return data

@@ -1,0 +1,96 @@
+"""报送审核: the inbox of what the node's children submitted, and one decision."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+
+from ..errors import SyndicationError
+from ..forms import DecisionForm
+from ..models import Submission, SubmissionState
+from ..permissions import may_review_at, require
+from ..stories import body_for, origin_url
+from ..submitting import columns_of, decide, inbox_for, lineage
+from .base import NodeAdminView
+
+TABS = {
+    "pending": ("待审核", [SubmissionState.PENDING]),
+    "decided": ("已处理", [SubmissionState.ACCEPTED, SubmissionState.RETURNED]),
+    "revoked": ("已撤稿", [SubmissionState.REVOKED]),
+}
+
+
+class InboxView(NodeAdminView):
+    template_name = "syndication/admin/inbox.html"
+    page_title = "报送审核"
+
+    def allowed(self, user, node):
+        return may_review_at(user, node)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        tab = self.request.GET.get("tab", "pending")
+        tab = tab if tab in TABS else "pending"
+        context["tab"] = tab
+        context["tabs"] = [(key, label) for key, (label, _) in TABS.items()]
+        context["submissions"] = inbox_for(self.node, TABS[tab][1])[:200]
+        return context
+
+
+class ReviewView(NodeAdminView):
+    template_name = "syndication/admin/review.html"
+    page_title = "审核报送"
+
+    def allowed(self, user, node):
+        return may_review_at(user, node)
+
+    def dispatch(self, request, *args, pk, **kwargs):
+        self.submission_pk = pk
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_submission(self):
+        submission = get_object_or_404(
+            Submission.objects.select_related("story__origin_node", "from_node", "to_node"),
+            pk=self.submission_pk,
+        )
+        # only what was sent to this node is decided here
+        require(submission.to_node_id == self.node.pk, "这篇报送不是报送给本站的。")
+        return submission
+
+    def get_context_data(self, form=None, **kwargs):
+        context = super().get_context_data(**kwargs)
+        submission = self.get_submission()
+        story = submission.story
+        context.update(
+            submission=submission,
+            story=story,
+            body=body_for(story, self.request),
+            origin_url=origin_url(story, self.request),
+            hops=lineage(story),
+            form=form or DecisionForm(columns=columns_of(self.node)),
+            can_forward=not self.node.is_root(),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        submission = self.get_submission()
+        columns = columns_of(self.node)
+        form = DecisionForm(request.POST, columns=columns)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        data = form.cleaned_data
+        column = next((c for c in columns if c.pk == data.get("column")), None)
+        require(data["action"] == "return" or column is not None, "采用栏目必须是本站的栏目。")
+        try:
+            decide(
+                user=request.user,
+                submission=submission,
+                action=data["action"],
+                column=column,
+                reason=data.get("reason") or "",
+            )
+        except SyndicationError as error:
+            messages.error(request, str(error))
+            return redirect(request.path)
+        labels = dict(DecisionForm.base_fields["action"].choices)
+        messages.success(request, f"《{submission.story.title}》：{labels[data['action']]}。")
+        return redirect(reverse("xf_syndication_inbox"))

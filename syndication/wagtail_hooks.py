@@ -1,0 +1,158 @@
+"""Where syndication appears in the admin: a menu, article buttons, a publish action."""
+
+from django.contrib import messages
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.action_menu import PublishMenuItem
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.ui.menus.pages import PageMenuItem
+
+from network.roles import user_may_administer
+
+from .errors import SyndicationError
+from .models import SubmissionState
+from .permissions import may_review_at
+from .stories import node_of_page, story_for_article
+from .submitting import submit_up
+from .views.article import ArticleSyndicationView
+from .views.inbox import InboxView, ReviewView
+from .views.log import LogView
+from .views.points import PointsView
+from .views.received import ReceiptsView, ReceivedView
+
+PUBLISH_AND_SUBMIT = "submit-up"
+
+
+@hooks.register("register_admin_urls")
+def register_syndication_urls():
+    return [
+        path("syndication/inbox/", InboxView.as_view(), name="xf_syndication_inbox"),
+        path("syndication/inbox/<int:pk>/", ReviewView.as_view(), name="xf_syndication_review"),
+        path("syndication/received/", ReceivedView.as_view(), name="xf_syndication_received"),
+        path("syndication/receipts/", ReceiptsView.as_view(), name="xf_syndication_receipts"),
+        path("syndication/log/", LogView.as_view(), name="xf_syndication_log"),
+        path("syndication/points/", PointsView.as_view(), name="xf_syndication_points"),
+        path(
+            "syndication/article/<int:page_id>/",
+            ArticleSyndicationView.as_view(),
+            name="xf_syndication_article",
+        ),
+    ]
+
+
+class NodeMenuItem(MenuItem):
+    def __init__(self, *args, reviewers_only=False, **kwargs):
+        self.reviewers_only = reviewers_only
+        super().__init__(*args, **kwargs)
+
+    def is_shown(self, request):
+        node = getattr(request, "node", None)
+        if node is None:
+            return False
+        check = may_review_at if self.reviewers_only else user_may_administer
+        return check(request.user, node)
+
+
+class InboxMenuItem(NodeMenuItem):
+    def get_context(self, request):
+        context = super().get_context(request)
+        pending = request.node.inbox.filter(state=SubmissionState.PENDING).count()
+        if pending:
+            context["label"] = f"{self.label}（{pending}）"
+        return context
+
+
+@hooks.register("register_admin_menu_item")
+def register_syndication_menu():
+    items = [
+        InboxMenuItem(
+            "报送审核",
+            reverse("xf_syndication_inbox"),
+            icon_name="tasks",
+            order=100,
+            reviewers_only=True,
+        ),
+        NodeMenuItem("报送回执", reverse("xf_syndication_receipts"), icon_name="mail", order=200),
+        NodeMenuItem(
+            "收到的稿件", reverse("xf_syndication_received"), icon_name="download", order=300
+        ),
+        NodeMenuItem("积分排行", reverse("xf_syndication_points"), icon_name="pick", order=400),
+        NodeMenuItem("流转日志", reverse("xf_syndication_log"), icon_name="history", order=500),
+    ]
+    return SubmenuMenuItem("稿件流转", Menu(items=items), icon_name="resubmit", order=250)
+
+
+class SyndicationButton(PageMenuItem):
+    label = "报送与下发"
+    icon_name = "resubmit"
+
+    @property
+    def url(self):
+        return reverse("xf_syndication_article", args=[self.page.pk])
+
+    def is_shown(self, user):
+        from sites.models import ArticlePage
+
+        return self.page.specific_class is not None and issubclass(
+            self.page.specific_class, ArticlePage
+        )
+
+
+@hooks.register("register_page_listing_more_buttons")
+def syndication_listing_button(page, user, next_url=None):
+    yield SyndicationButton(page=page, priority=45)
+
+
+@hooks.register("register_page_header_buttons")
+def syndication_header_button(page, user, view_name, next_url=None):
+    yield SyndicationButton(page=page, priority=62)
+
+
+class PublishAndSubmitMenuItem(PublishMenuItem):
+    """发布并报送上级: publish, then send the article to the parent's review inbox."""
+
+    label = "发布并报送上级"
+    name = "action-publish-submit"
+    template_name = "syndication/admin/publish_and_submit.html"
+    icon_name = "resubmit"
+
+    def is_shown(self, context):
+        from sites.models import ArticlePage
+
+        request = context["request"]
+        if context["view"] == "create":
+            kwargs = request.resolver_match.kwargs if request.resolver_match else {}
+            is_article = kwargs.get("content_type_model") == "articlepage"
+        else:
+            model = context["page"].specific_class
+            is_article = model is not None and issubclass(model, ArticlePage)
+        node = getattr(request, "node", None)
+        return is_article and node is not None and not node.is_root() and super().is_shown(context)
+
+
+@hooks.register("register_page_action_menu_item")
+def register_publish_and_submit():
+    return PublishAndSubmitMenuItem(order=15)
+
+
+def _submit_after_publish(request, page):
+    if request.POST.get("action-publish") != PUBLISH_AND_SUBMIT or not page.live:
+        return
+    node = node_of_page(page)
+    try:
+        story = story_for_article(page.specific, node, request.user)
+        submit_up(user=request.user, node=node, story=story)
+    except SyndicationError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"已报送{node.get_parent().name}，等待审核。")
+
+
+@hooks.register("after_edit_page")
+def submit_after_edit(request, page):
+    _submit_after_publish(request, page)
+
+
+@hooks.register("after_create_page")
+def submit_after_create(request, page):
+    _submit_after_publish(request, page)
