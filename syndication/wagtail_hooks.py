@@ -122,7 +122,7 @@ class PublishAndSubmitMenuItem(PublishMenuItem):
         request = context["request"]
         if context["view"] == "create":
             kwargs = request.resolver_match.kwargs if request.resolver_match else {}
-            is_article = kwargs.get("content_type_model") == "articlepage"
+            is_article = kwargs.get("content_type_model_name") == "articlepage"
         else:
             model = context["page"].specific_class
             is_article = model is not None and issubclass(model, ArticlePage)

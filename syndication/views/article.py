@@ -27,7 +27,7 @@ class ArticleSyndicationView(NodeAdminView):
     def allowed(self, user, node):
         return user_may_administer(user, node)
 
-    def dispatch(self, request, *args, page_id, **kwargs):
+    def prepare(self, request, page_id, **kwargs):
         self.article = get_object_or_404(ArticlePage, pk=page_id)
         try:
             self.origin = node_of_page(self.article)
@@ -39,7 +39,6 @@ class ArticleSyndicationView(NodeAdminView):
         self.story = Story.objects.filter(
             origin_node=self.origin, origin_page_id=self.article.pk
         ).first()
-        return super().dispatch(request, *args, **kwargs)
 
     def get_page_subtitle(self):
         return self.article.title

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -20,11 +20,20 @@ class NodeAdminView(WagtailAdminTemplateMixin, TemplateView):
     def allowed(self, user, node) -> bool:
         raise NotImplementedError
 
+    def prepare(self, request, **kwargs):
+        """Load what the URL names, checking access (inside the 403 handling)."""
+
     def dispatch(self, request, *args, **kwargs):
-        self.node = getattr(request, "node", None)
-        if self.node is None or not self.allowed(request.user, self.node):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+        # Wagtail turns PermissionDenied into a redirect to the dashboard; a refused
+        # syndication action answers 403 with the reason, so a forged post is plain.
+        try:
+            self.node = getattr(request, "node", None)
+            if self.node is None or not self.allowed(request.user, self.node):
+                raise PermissionDenied("您在本站没有这项权限。")
+            self.prepare(request, **kwargs)
+            return super().dispatch(request, *args, **kwargs)
+        except PermissionDenied as denied:
+            return forbidden(request, denied)
 
     def get_page_subtitle(self):
         return self.node.name
@@ -41,3 +50,8 @@ class NodeAdminView(WagtailAdminTemplateMixin, TemplateView):
         else:
             messages.success(request, success)
         return redirect(back)
+
+
+def forbidden(request, denied):
+    context = {"message": str(denied), "page_title": "没有权限"}
+    return render(request, "syndication/admin/forbidden.html", context, status=403)

@@ -43,9 +43,8 @@ class ReviewView(NodeAdminView):
     def allowed(self, user, node):
         return may_review_at(user, node)
 
-    def dispatch(self, request, *args, pk, **kwargs):
+    def prepare(self, request, pk, **kwargs):
         self.submission_pk = pk
-        return super().dispatch(request, *args, **kwargs)
 
     def get_submission(self):
         submission = get_object_or_404(
