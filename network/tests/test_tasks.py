@@ -1,12 +1,8 @@
 """Celery wiring: tenant-aware tasks run by a real worker over the configured broker."""
 
-import shutil
 import time
-from pathlib import Path
 
 import pytest
-from celery.contrib.testing.worker import start_worker
-from django.conf import settings
 from django.db import connection
 from django_tenants.utils import schema_context
 from wagtail.models import Page
@@ -15,25 +11,8 @@ from network.models import Node
 from network.tasks import refresh_all_node_activity, refresh_node_activity
 from sites.factories import ArticlePageFactory
 from sites.models import ArticlePage, ColumnPage
-from xfnet.celery import app
 
 pytestmark = pytest.mark.celery
-
-
-@pytest.fixture
-def worker(django_db_setup, django_db_blocker):
-    """A real worker thread consuming the project's broker (files, or Redis if set)."""
-    options = getattr(settings, "CELERY_BROKER_TRANSPORT_OPTIONS", {})
-    for key in ("data_folder_in", "processed_folder"):
-        if key in options:  # start from an empty file-system queue
-            shutil.rmtree(options[key], ignore_errors=True)
-            Path(options[key]).mkdir(parents=True)
-    with (
-        django_db_blocker.unblock(),
-        start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=30) as running,
-    ):
-        yield running
-    connection.set_schema_to_public()
 
 
 @pytest.fixture
