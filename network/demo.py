@@ -55,6 +55,9 @@ DEMO_ACCOUNTS = [
     ("feixi_shenhe", "340123", Role.REVIEWER, "肥西县审核员"),
     ("yicheng_bianji", "340123100201", Role.EDITOR, "义城村信息员"),
     ("yicheng_zhanzhang", "340123100201", Role.WEBMASTER, "义城村站长"),
+    ("shangpai_shenhe", "340123100", Role.REVIEWER, "上派镇审核员（审核村里报送的稿件）"),
+    ("hefei_shenhe", "340100", Role.REVIEWER, "合肥市审核员"),
+    ("anhui_shenhe", "340000", Role.REVIEWER, "省站审核员（下发全省要闻）"),
 ]
 
 

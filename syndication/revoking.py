@@ -16,11 +16,14 @@ from .permissions import may_review_at, require
 from .points import revoke_points
 
 
-def revoke_story(*, user, story: Story, reason="") -> Story:
-    require(
-        may_review_at(user, story.origin_node) or (user.pk and user.pk == story.created_by_id),
-        "只有稿件作者或来源站点的审核员、站长可以撤稿。",
+def may_revoke(user, story: Story) -> bool:
+    return may_review_at(user, story.origin_node) or (
+        user.pk is not None and user.pk == story.created_by_id
     )
+
+
+def revoke_story(*, user, story: Story, reason="") -> Story:
+    require(may_revoke(user, story), "只有稿件作者或来源站点的审核员、站长可以撤稿。")
     if story.state == StoryState.REVOKED:
         raise SyndicationError("这篇稿件已经撤稿。")
     with transaction.atomic():

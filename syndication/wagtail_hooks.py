@@ -5,6 +5,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.action_menu import PublishMenuItem
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
 from network.roles import user_may_administer
@@ -156,3 +157,38 @@ def submit_after_edit(request, page):
 @hooks.register("after_create_page")
 def submit_after_create(request, page):
     _submit_after_publish(request, page)
+
+
+class SyndicationPanel(Component):
+    """On the dashboard: what waits for this node's reviewers, and recent decisions."""
+
+    name = "xf_syndication"
+    order = 50
+    template_name = "syndication/admin/dashboard_panel.html"
+
+    def __init__(self, node, may_review):
+        self.node = node
+        self.may_review = may_review
+
+    def get_context_data(self, parent_context):
+        from .models import Submission
+
+        context = super().get_context_data(parent_context)
+        context["node"] = self.node
+        context["pending"] = (
+            self.node.inbox.filter(state=SubmissionState.PENDING).count() if self.may_review else 0
+        )
+        context["may_review"] = self.may_review
+        context["recent"] = (
+            Submission.objects.filter(story__origin_node=self.node, decided_at__isnull=False)
+            .select_related("story", "to_node")
+            .order_by("-decided_at")[:5]
+        )
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def add_syndication_panel(request, panels):
+    node = getattr(request, "node", None)
+    if node is not None and user_may_administer(request.user, node):
+        panels.append(SyndicationPanel(node, may_review_at(request.user, node)))

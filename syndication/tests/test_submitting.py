@@ -191,3 +191,19 @@ def test_unpublishing_or_deleting_the_origin_removes_it_and_republishing_updates
     story.refresh_from_db()
     assert story.state == "deleted"
     assert [e.action for e in story.events.all()][-3:] == ["republished", "unpublished", "deleted"]
+
+
+def test_the_command_reports_and_finishes_pending_work(net, people):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    story = story_at(net.village1, user=people.village_editor)
+    submission = submit_up(user=people.village_editor, node=net.village1, story=story)
+    out = StringIO()
+    call_command("syndication", "status", stdout=out)
+    assert "待处理：1" in out.getvalue()
+    call_command("syndication", "run", stdout=out)
+    assert "已完成 1 个投递" in out.getvalue()
+    submission.refresh_from_db()
+    assert submission.state == "pending"

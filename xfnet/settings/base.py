@@ -167,7 +167,7 @@ XFNET_DELIVERY_RETRY_DELAY = 10
 # 积分 an accepted submission earns its author and origin node, by the level that
 # accepted it; a story accepted at county, city and province earns all three.
 XFNET_POINTS_PER_LEVEL = {"township": 1, "county": 1, "city": 3, "province": 5}
-DEFAULT_FROM_EMAIL = "xfnet@localhost"
+DEFAULT_FROM_EMAIL = env.FROM_EMAIL
 
 # --- Auth -----------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

@@ -48,3 +48,8 @@ MEDIA_ROOT: Path = _path("XFNET_MEDIA_ROOT", DATA_DIR / "media")
 STATIC_ROOT: Path = _path("XFNET_STATIC_ROOT", DATA_DIR / "static")
 # Admin links in e-mails and the like point here.
 ADMIN_BASE_URL: str = _str("XFNET_ADMIN_BASE_URL", "http://anhui.localhost:8000")
+# Where review notices and receipts are sent from, and the SMTP relay that sends them
+# (production; dev prints mail to the console, tests keep it in memory).
+FROM_EMAIL: str = _str("XFNET_FROM_EMAIL", "xfnet@localhost")
+EMAIL_HOST: str | None = _str("XFNET_EMAIL_HOST")
+EMAIL_PORT: int = int(_str("XFNET_EMAIL_PORT", "25"))

@@ -15,6 +15,13 @@ ALLOWED_HOSTS = env.ALLOWED_HOSTS
 if not env.DATABASE_URL:
     raise ImproperlyConfigured("Set DATABASE_URL for production.")
 
+# Review notices and receipts; without a relay they are dropped rather than failing
+# every delivery (the admin inbox and receipts pages show the same information).
+if env.EMAIL_HOST:
+    EMAIL_HOST, EMAIL_PORT = env.EMAIL_HOST, env.EMAIL_PORT
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True

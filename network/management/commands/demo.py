@@ -8,6 +8,7 @@ from network.demo import (
     DEMO_PASSWORD,
     build_demo_network,
 )
+from syndication.demo import build_demo_syndication
 
 
 class Command(BaseCommand):
@@ -21,6 +22,7 @@ class Command(BaseCommand):
         call_command("migrate_schemas", interactive=False, verbosity=0)
         self.stdout.write("正在建立演示网络……")
         build_demo_network(articles_per_column=articles_per_column, log=self.stdout.write)
+        build_demo_syndication(log=self.stdout.write)
         self.stdout.write(self.style.SUCCESS("演示网络已就绪。"))
         self.stdout.write(f"  省站   http://anhui.localhost:{port}/")
         self.stdout.write(f"  市站   http://hefei.localhost:{port}/")

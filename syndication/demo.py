@@ -1,0 +1,122 @@
+"""Syndication in the demo network: headlines pushed down, stories sent up and decided,
+a campaign banner and alliance links, so every flow has something to show."""
+
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import override_settings
+from django_tenants.utils import schema_context
+
+from network.models import Node
+from shared_blocks.models import AllianceLink, Campaign
+from sites.factories import ArticlePageFactory, node_column
+
+from .delivery import run_pending_here
+from .models import Story
+from .pushing import push_down
+from .stories import story_for_article
+from .submitting import columns_of, decide, submit_up
+
+ALLIANCE_LINKS = [
+    ("共产党员网", "https://www.12371.cn/"),
+    ("人民网党建", "http://dangjian.people.com.cn/"),
+    ("新华网", "http://www.xinhuanet.com/"),
+    ("安徽省人民政府", "https://www.ah.gov.cn/"),
+]
+
+
+def build_demo_syndication(log=print):
+    """Idempotent: does nothing once the demo has stories in the ledger."""
+    if Story.objects.exists():
+        return
+    # the notices to reviewers and authors would flood the console while building
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+        _build(log)
+
+
+def _build(log):
+    if not Campaign.objects.exists():
+        Campaign.objects.create(title="学习贯彻党的二十届四中全会精神", subtitle="全省党员教育专题")
+    if not AllianceLink.objects.exists():
+        AllianceLink.objects.bulk_create(
+            AllianceLink(name=name, url=url, sort_order=i)
+            for i, (name, url) in enumerate(ALLIANCE_LINKS)
+        )
+    nodes = {node.code: node for node in Node.objects.select_related("tenant")}
+    users = {user.username: user for user in get_user_model().objects.all()}
+    province, hefei, feixi = nodes["340000"], nodes["340100"], nodes["340123"]
+    shangpai, yicheng = nodes["340123100"], nodes["340123100201"]
+
+    # 下发: the province to everyone (one pinned), Hefei to its own counties, Feixi to villages
+    for title, pinned in (
+        ("全省基层党建工作推进会在合肥召开", True),
+        ("全省开展主题党日活动", False),
+    ):
+        push_down(
+            user=users["anhui_shenhe"],
+            node=province,
+            pinned=pinned,
+            story=_story(province, "党建要闻", title),
+        )
+    push_down(
+        user=users["hefei_shenhe"],
+        node=hefei,
+        branches=[feixi],
+        story=_story(hefei, "通知公告", "合肥市部署年度党员冬训工作"),
+    )
+    push_down(
+        user=users["feixi_shenhe"],
+        node=feixi,
+        levels=["village"],
+        story=_story(feixi, "通知公告", "肥西县关于做好村级党务公开的通知"),
+    )
+
+    # 报送: a village story accepted at every level up to the province, one returned
+    author = users["yicheng_bianji"]
+    good = _story(yicheng, "党员教育", "义城村开展“党员先锋岗”评比活动", author)
+    weak = _story(yicheng, "美好乡村", "义城村新修村道通车", author)
+    submit_up(user=author, node=yicheng, story=good, note="请镇党委审核")
+    submit_up(user=author, node=yicheng, story=weak)
+    run_pending_here()
+    first = good.submissions.get(to_node=shangpai)
+    decide(
+        user=users["shangpai_shenhe"],
+        submission=first,
+        action="forward",
+        column=_column(shangpai, "基层动态"),
+    )
+    decide(
+        user=users["shangpai_shenhe"],
+        submission=weak.submissions.get(),
+        action="return",
+        reason="请补充现场照片和时间地点后再报送",
+    )
+    run_pending_here()
+    for node, reviewer, action in (
+        (feixi, "feixi_shenhe", "forward"),
+        (hefei, "hefei_shenhe", "forward"),
+        (province, "anhui_shenhe", "accept"),
+    ):
+        decide(
+            user=users[reviewer],
+            submission=good.submissions.get(to_node=node),
+            action=action,
+            column=_column(node, "基层动态"),
+        )
+        run_pending_here()
+    log("  已建 下发要闻 4 条，报送稿件 2 篇（1 篇逐级采用至省站，1 篇退稿）")
+
+
+def _story(node, column_title, title, author=None):
+    with schema_context(node.tenant.schema_name):
+        article = ArticlePageFactory(
+            parent=node_column(node, column_title),
+            title=title,
+            org=node.name.removesuffix("先锋网"),
+        )
+        story = story_for_article(article, node, author)
+    connection.set_schema_to_public()
+    return story
+
+
+def _column(node, title):
+    return next(column for column in columns_of(node) if column.title == title)
