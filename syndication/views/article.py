@@ -54,7 +54,10 @@ class ArticleSyndicationView(NodeAdminView):
             hops=lineage(story) if story else [],
             pushes=[(push, describe_push(push)) for push in pushes],
             events=audit.trail(story) if story else [],
-            parent=self.origin.get_parent(),
+            parent=(parent := self.origin.get_parent()),
+            can_submit=parent is not None
+            and self.article.live
+            and (story is None or _open_to_submit(story, parent)),
             may_push=may_push_from(self.request.user, self.origin) and not self.origin.is_leaf(),
             submit_form=kwargs.get("submit_form") or SubmitForm(),
             push_form=kwargs.get("push_form") or PushForm(node=self.origin),
@@ -144,6 +147,14 @@ class ArticleSyndicationView(NodeAdminView):
             "已撤回这次下发。",
             self.back(),
         )
+
+
+def _open_to_submit(story, parent) -> bool:
+    """Live, and not already sent to the parent (a returned story may go again)."""
+    if not story.is_live:
+        return False
+    sent = story.submissions.filter(to_node=parent).first()
+    return sent is None or sent.state == "returned"
 
 
 def describe_push(push):
