@@ -103,7 +103,10 @@ def _build(log):
             column=_column(node, "基层动态"),
         )
         run_pending_here()
-    log("  已建 下发要闻 4 条，报送稿件 2 篇（1 篇逐级采用至省站，1 篇退稿）")
+    waiting = _story(yicheng, "党务公开", "义城村召开2026年第四季度党员大会", author)
+    submit_up(user=author, node=yicheng, story=waiting, note="季度党员大会情况")
+    run_pending_here()
+    log("  已建 下发要闻 4 条，报送稿件 3 篇（1 篇逐级采用至省站，1 篇退稿，1 篇待上派镇审核）")
 
 
 def _story(node, column_title, title, author=None):

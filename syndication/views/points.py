@@ -21,7 +21,7 @@ EXPORT_TYPES = {
 class PointsView(NodeAdminView):
     template_name = "syndication/admin/points.html"
     page_title = "积分排行"
-    header_icon = "trophy"
+    header_icon = "pick"
 
     def allowed(self, user, node):
         return user_may_administer(user, node)
