@@ -31,7 +31,9 @@ def story_for_article(article, node: Node, user=None) -> Story:
     story = Story.objects.filter(origin_node=node, origin_page_id=article.pk).first()
     if story is not None:
         return story
-    story = Story(origin_node=node, origin_page_id=article.pk, created_by=user)
+    # the author is whoever wrote the article (its owner), else whoever syndicates it
+    author_id = article.owner_id or (user.pk if user is not None else None)
+    story = Story(origin_node=node, origin_page_id=article.pk, created_by_id=author_id)
     _copy_article(story, article)
     with transaction.atomic():
         # two people syndicating the same new article at once get one story

@@ -57,7 +57,8 @@ class NodeMenuItem(MenuItem):
 class InboxMenuItem(NodeMenuItem):
     def get_context(self, request):
         context = super().get_context(request)
-        pending = request.node.inbox.filter(state=SubmissionState.PENDING).count()
+        node = getattr(request, "node", None)
+        pending = node.inbox.filter(state=SubmissionState.PENDING).count() if node else 0
         if pending:
             context["label"] = f"{self.label}（{pending}）"
         return context
