@@ -34,6 +34,7 @@ def test_village_editor_submits_from_the_article_and_the_township_decides(client
     submission = Submission.objects.get(story__title="甲村开展志愿服务")
     again = client.get(f"/admin/syndication/article/{article.pk}/", HTTP_HOST="village1.localhost")
     assert "报送甲镇</button>" not in again.content.decode()  # sent once; receipts shown
+    assert ">撤稿</button>" in again.content.decode()  # the author may revoke
     assert (submission.from_node, submission.to_node, submission.submitted_by) == (
         net.village1,
         net.town1,

@@ -14,7 +14,7 @@ from ..forms import PushForm, RevokeForm, SubmitForm
 from ..models import Push, Story
 from ..permissions import may_push_from
 from ..pushing import describe_scope, push_down, withdraw_push
-from ..revoking import revoke_story
+from ..revoking import may_revoke, revoke_story
 from ..stories import node_of_page, story_for_article
 from ..submitting import lineage, submit_up
 from .base import NodeAdminView
@@ -59,6 +59,7 @@ class ArticleSyndicationView(NodeAdminView):
             and self.article.live
             and (story is None or _open_to_submit(story, parent)),
             may_push=may_push_from(self.request.user, self.origin) and not self.origin.is_leaf(),
+            may_revoke=story is not None and may_revoke(self.request.user, story),
             submit_form=kwargs.get("submit_form") or SubmitForm(),
             push_form=kwargs.get("push_form") or PushForm(node=self.origin),
             revoke_form=kwargs.get("revoke_form") or RevokeForm(),
