@@ -84,6 +84,15 @@ class Node(MP_Node):
         domain = self.domains.filter(is_primary=True).first()
         return domain.domain if domain else None
 
+    def absolute_url(self, path: str, request) -> str:
+        """This node's address for `path` as the reader of `request` would type it:
+        the node's primary domain with the request's scheme and port."""
+        port = request.get_port()
+        default = "443" if request.is_secure() else "80"
+        domain = self.primary_domain or ""
+        host = domain if port == default else f"{domain}:{port}"
+        return f"{request.scheme}://{host}{path or '/'}"
+
 
 class Domain(models.Model):
     """A host name a node answers at; it names both the node and the schema to use."""

@@ -8,6 +8,8 @@ are settled afterwards by a delivery.
 from django.db import connection, transaction
 from django.utils import timezone
 
+from search.indexing import hide_from_network
+
 from . import audit
 from .delivery import enqueue
 from .errors import SyndicationError
@@ -33,6 +35,7 @@ def revoke_story(*, user, story: Story, reason="") -> Story:
         story.revoke_reason = reason.strip()[:255]
         story.save(update_fields=["state", "revoked_at", "revoked_by", "revoke_reason"])
         audit.record(story, story.origin_node, user, AuditAction.REVOKED, story.revoke_reason)
+        hide_from_network(story.origin_node, story.origin_page_id)
         enqueue(DeliveryKind.REVOKE, story)
     return story
 

@@ -16,16 +16,6 @@ from .models import Story, StoryState
 _ORIGIN_LINK = re.compile(r'href="(/(?!media/|static/)[^"]*)"')
 
 
-def node_of_page(page) -> Node:
-    """The node whose site holds this page (run in the page's schema)."""
-    from sites.models import HomePage
-
-    home = HomePage.objects.ancestor_of(page, inclusive=True).only("node_code").first()
-    if home is None:
-        raise Node.DoesNotExist(f"page {page.pk} is in no node's site")
-    return Node.objects.select_related("tenant").get(code=home.node_code)
-
-
 def story_for_article(article, node: Node, user=None) -> Story:
     """The article's Story, made on first use with its current snapshot."""
     story = Story.objects.filter(origin_node=node, origin_page_id=article.pk).first()
@@ -83,11 +73,7 @@ def _copy_article(story: Story, article) -> None:
 
 def origin_base_url(story: Story, request) -> str:
     """The origin site's address as seen by this reader (same scheme and port)."""
-    domain = story.origin_node.primary_domain or ""
-    port = request.get_port()
-    default = "443" if request.is_secure() else "80"
-    host = domain if port == default else f"{domain}:{port}"
-    return f"{request.scheme}://{host}"
+    return story.origin_node.absolute_url("", request).rstrip("/")
 
 
 def origin_url(story: Story, request) -> str:

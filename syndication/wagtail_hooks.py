@@ -9,11 +9,12 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
 from network.roles import user_may_administer
+from sites.lookup import node_of_page
 
 from .errors import SyndicationError
 from .models import SubmissionState
 from .permissions import may_review_at
-from .stories import node_of_page, story_for_article
+from .stories import story_for_article
 from .submitting import submit_up
 from .views.article import ArticleSyndicationView
 from .views.inbox import InboxView, ReviewView

@@ -4,12 +4,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from search.views import search_page
 from syndication.views.public import story_page
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("syndicated/<uuid:uuid>/", story_page, name="syndicated_story"),
+    path("search/", search_page, name="site_search"),
 ]
 
 if settings.DEBUG:

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
 from network.roles import user_may_administer
+from sites.lookup import node_of_page
 from sites.models import ArticlePage
 
 from .. import audit
@@ -15,7 +16,7 @@ from ..models import Push, Story
 from ..permissions import may_push_from
 from ..pushing import describe_scope, push_down, withdraw_push
 from ..revoking import may_revoke, revoke_story
-from ..stories import node_of_page, story_for_article
+from ..stories import story_for_article
 from ..submitting import lineage, submit_up
 from .base import NodeAdminView
 

@@ -15,6 +15,7 @@ SHARED_APPS = [
     "network",
     "syndication",
     "shared_blocks",
+    "search",
     "django.contrib.contenttypes",
     "django.contrib.auth",
     "django.contrib.sessions",

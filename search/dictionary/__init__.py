@@ -1,0 +1,37 @@
+"""The party-building dictionary: one versioned file, loaded into the segmenter once.
+
+`party_terms.txt` is the file the provincial centre edits; its content hash is the
+dictionary's version, stored on every index entry so `search reindex --stale` finds
+what an edit left behind.
+"""
+
+import hashlib
+from functools import cache
+from pathlib import Path
+
+TERMS_FILE = Path(__file__).with_name("party_terms.txt")
+
+
+@cache
+def terms() -> tuple[str, ...]:
+    lines = TERMS_FILE.read_text(encoding="utf-8").splitlines()
+    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@cache
+def version() -> str:
+    return hashlib.sha1("\n".join(terms()).encode()).hexdigest()[:12]
+
+
+@cache
+def _segmenter():
+    import rjieba
+
+    for term in terms():
+        # a high frequency keeps the term whole even where the statistics would split it
+        rjieba.add_word(term, 100000, None)
+    return rjieba
+
+
+def cut_for_search(text: str) -> list[str]:
+    return [word for word in _segmenter().cut_for_search(text) if word.strip()]

@@ -1,0 +1,96 @@
+"""Building index entries from articles, and removing them."""
+
+from django.db import connection
+from django.utils.html import strip_tags
+from wagtail.rich_text import RichText
+
+from network.models import Node
+
+from . import dictionary
+from .models import SearchEntry
+from .text import gram_lexemes, tsvector_literal, words_vector
+
+# Body positions start well after the title's, so no phrase spans the two.
+_BODY_OFFSET_GAP = 10
+MAX_TEXT = 20000  # characters of body kept for snippets and the index
+
+
+def plain_text(value) -> str:
+    """The readable text of a StreamField value (or any block value), no markup."""
+    if value is None:
+        return ""
+    if isinstance(value, RichText):
+        return strip_tags(value.source)
+    if isinstance(value, str):
+        return strip_tags(value)
+    if hasattr(value, "raw_data") and hasattr(value, "__iter__"):  # StreamValue
+        return "\n".join(plain_text(child.value) for child in value)
+    if isinstance(value, dict):  # StructValue
+        return "\n".join(plain_text(v) for v in value.values())
+    if isinstance(value, list | tuple):
+        return "\n".join(plain_text(v) for v in value)
+    if hasattr(value, "bound_blocks"):  # ListValue
+        return "\n".join(plain_text(block.value) for block in value.bound_blocks)
+    return ""
+
+
+def grams_field(title: str, body: str) -> str:
+    title_lexemes = gram_lexemes(title)
+    offset = (max((p for _, p in title_lexemes), default=0)) + _BODY_OFFSET_GAP
+    body_lexemes = [(lexeme, position + offset) for lexeme, position in gram_lexemes(body)]
+    # a lexeme in both keeps both position lists (PostgreSQL merges them on input)
+    return f"{tsvector_literal(title_lexemes, 'A')} {tsvector_literal(body_lexemes)}".strip()
+
+
+def is_public(page) -> bool:
+    """Live and not behind a view restriction (password, login, groups)."""
+    return page.live and not page.get_view_restrictions().exists()
+
+
+def entry_fields(article, node: Node) -> dict:
+    """Run in the article's schema."""
+    column = article.get_parent()
+    body = plain_text(article.body)[:MAX_TEXT]
+    index_text = "\n".join(filter(None, [article.summary, body]))
+    url_parts = article.get_url_parts()
+    return {
+        "level": node.level,
+        "column_page_id": column.pk if column else None,
+        "column_title": column.title if column else "",
+        "title": article.title,
+        "url_path": url_parts[2] if url_parts else "",
+        "summary": article.summary,
+        "text": body,
+        "date": article.date,
+        "grams": grams_field(article.title, index_text),
+        "words": words_vector(f"{article.title}\n{index_text}"),
+        "dictionary_version": dictionary.version(),
+    }
+
+
+def index_article(article, node: Node) -> SearchEntry | None:
+    """Add or refresh the entry of one article, or drop it if it is not public."""
+    if not is_public(article):
+        remove_page(node, article.pk)
+        return None
+    fields = entry_fields(article, node)
+    entry, _ = SearchEntry.objects.update_or_create(node=node, page_id=article.pk, defaults=fields)
+    return entry
+
+
+def remove_page(node: Node, page_id: int) -> int:
+    deleted, _ = SearchEntry.objects.filter(node=node, page_id=page_id).delete()
+    return deleted
+
+
+def remove_page_here(page_id: int) -> int:
+    """Remove by page id within the current schema (page ids repeat across schemas)."""
+    deleted, _ = SearchEntry.objects.filter(
+        node__tenant__schema_name=connection.schema_name, page_id=page_id
+    ).delete()
+    return deleted
+
+
+def hide_from_network(node: Node, page_id: int) -> int:
+    """A revoked story (撤稿) leaves network-wide results; its own site keeps its page."""
+    return SearchEntry.objects.filter(node=node, page_id=page_id).update(network_visible=False)

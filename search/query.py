@@ -1,0 +1,73 @@
+"""Searching the index: one site or the whole network, with filters and snippets."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import BooleanField, FloatField
+from django.db.models.expressions import RawSQL
+
+from .models import SearchEntry
+from .text import grams_query, highlight, normalise, query_words, words_query
+
+SNIPPET_CHARS = 120
+
+
+@dataclass
+class Search:
+    q: str
+    node: object | None = None  # None: the whole network
+    levels: list[str] = field(default_factory=list)
+    column_id: int | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    newest_first: bool = False
+
+    def entries(self):
+        tsquery = grams_query(self.q)
+        if tsquery is None:
+            return SearchEntry.objects.none()
+        entries = SearchEntry.objects.filter(
+            RawSQL("grams @@ %s::tsquery", [tsquery], output_field=BooleanField())
+        )
+        if self.node is not None:
+            entries = entries.filter(node=self.node)
+        else:
+            entries = entries.filter(network_visible=True)
+        if self.levels:
+            entries = entries.filter(level__in=self.levels)
+        if self.column_id:
+            entries = entries.filter(column_page_id=self.column_id)
+        if self.date_from:
+            entries = entries.filter(date__date__gte=self.date_from)
+        if self.date_to:
+            entries = entries.filter(date__date__lte=self.date_to)
+        entries = entries.select_related("node").defer("grams", "words")
+        if self.newest_first:
+            return entries.order_by("-date", "-pk")
+        words = words_query(self.q) or tsquery
+        return entries.annotate(
+            in_title=RawSQL(
+                "grams @@ %s::tsquery", [grams_query(self.q, "A")], output_field=BooleanField()
+            ),
+            rank=RawSQL(
+                "ts_rank(grams, %s::tsquery) + ts_rank(words, %s::tsquery)",
+                [tsquery, words],
+                output_field=FloatField(),
+            ),
+        ).order_by("-in_title", "-rank", "-date", "-pk")
+
+
+def snippet(entry, q: str) -> str:
+    """A piece of the text around the first hit, the query's words marked."""
+    text = entry.text or entry.summary or ""
+    folded = normalise(text)
+    starts = [folded.find(word) for word in query_words(q) if word and word in folded]
+    start = max(0, min(starts) - SNIPPET_CHARS // 3) if starts else 0
+    piece = text[start : start + SNIPPET_CHARS].replace("\n", " ")
+    prefix = "…" if start else ""
+    suffix = "…" if start + SNIPPET_CHARS < len(text) else ""
+    return prefix + highlight(piece, q) + suffix
+
+
+def title_html(entry, q: str) -> str:
+    return highlight(entry.title, q)

@@ -1,0 +1,161 @@
+"""Chinese text for search: normalising, character bigrams and dictionary words.
+
+Matching uses character bigrams: every substring of a run of Chinese characters is a
+chain of adjacent bigrams, so a phrase query over bigrams finds 支部 inside 党支部
+and 三会 inside 三会一课 with no false hits. Word segmentation (rjieba with the
+party-building dictionary) only ranks: whole-word hits score above partial ones.
+
+Positions: in a run c0..c(n-1) (Han, or letters and digits) the bigram c(i)c(i+1)
+sits at position i and the last character alone at n-1, so every character begins
+some lexeme (one-character queries use a prefix match) and the next run starts at n.
+"""
+
+import re
+import unicodedata
+
+# Han characters (basic, extension A, compatibility); everything else that is a
+# letter or digit forms Latin/number words; the rest separates.
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_SEGMENT = re.compile(rf"[{_HAN}]+|[^\W_{_HAN}]+")
+_IS_HAN = re.compile(rf"[{_HAN}]")
+
+
+def normalise(text: str) -> str:
+    """Full-width to half-width, compatibility forms folded, case folded."""
+    return unicodedata.normalize("NFKC", text or "").casefold()
+
+
+def segments(text: str) -> list[tuple[str, bool, bool]]:
+    """(segment, is_han, joined_to_previous) for each run of Han or of letters/digits."""
+    result, end = [], None
+    for match in _SEGMENT.finditer(normalise(text)):
+        result.append((match.group(), bool(_IS_HAN.match(match.group())), match.start() == end))
+        end = match.end()
+    return result
+
+
+def _quote(lexeme: str) -> str:
+    return "'" + lexeme.replace("'", "''").replace("\\", "\\\\") + "'"
+
+
+def gram_lexemes(text: str) -> list[tuple[str, int]]:
+    """(lexeme, position) pairs of the bigram index, positions from 1.
+
+    Han runs and runs of letters/digits are treated alike, so 支部 is found inside
+    党支部 and "agtail" inside "Wagtail"; they are separate runs, so 2026年 is
+    "2026" then "年".
+    """
+    lexemes, position = [], 1
+    for segment, _, _ in segments(text):
+        for i in range(len(segment) - 1):
+            lexemes.append((segment[i : i + 2], position + i))
+        lexemes.append((segment[-1], position + len(segment) - 1))
+        position += len(segment)
+    return lexemes
+
+
+# PostgreSQL keeps positions up to 16383; later ones all count as 16383, which only
+# blurs phrase matches at the very end of a very long text.
+_MAX_POSITION = 16383
+
+
+def tsvector_literal(lexemes, weight: str = "") -> str:
+    """A tsvector written out, so PostgreSQL's own parser never splits our tokens.
+
+    weight: "A" marks every position (titles); empty leaves the default D.
+    """
+    positions: dict[str, list[int]] = {}
+    for lexeme, position in lexemes:
+        positions.setdefault(lexeme, []).append(min(position, _MAX_POSITION))
+    return " ".join(
+        f"{_quote(lexeme)}:{','.join(f'{p}{weight}' for p in sorted(set(places))[:256])}"
+        for lexeme, places in positions.items()
+    )
+
+
+def grams_vector(text: str) -> str:
+    return tsvector_literal(gram_lexemes(text))
+
+
+def words_vector(text: str) -> str:
+    """Dictionary words (search mode: 党支部 also gives 支部), for ranking."""
+    from .dictionary import cut_for_search
+
+    words = []
+    for segment, is_han, _ in segments(text):
+        words.extend(cut_for_search(segment) if is_han else [segment])
+    return tsvector_literal((word, i + 1) for i, word in enumerate(words))
+
+
+def _segment_query(segment: str, weight: str) -> tuple[str, int]:
+    """(tsquery, width) of one segment: width is how many positions it spans."""
+    if len(segment) == 1:  # any lexeme starting with it: every character begins one
+        return f"{_quote(segment)}:*{weight}", 1
+    suffix = f":{weight}" if weight else ""
+    grams = [f"{_quote(segment[i : i + 2])}{suffix}" for i in range(len(segment) - 1)]
+    return " <-> ".join(grams), len(segment)
+
+
+def grams_query(query: str, weight: str = "") -> str | None:
+    """A tsquery finding every text that contains the query's words, whole or in part.
+
+    Segments typed together (2026年) must stand together; segments apart (党建 工作)
+    must each be present. None when the query has nothing searchable. weight "A"
+    matches titles only.
+    """
+    groups: list[list[tuple[str, int]]] = []
+    for segment, _, joined in segments(query):
+        part = _segment_query(segment, weight)
+        if joined and groups:
+            groups[-1].append(part)
+        else:
+            groups.append([part])
+    if not groups:
+        return None
+    clauses = []
+    for group in groups:
+        clause, width = group[0][0], group[0][1]
+        for part, part_width in group[1:]:
+            # a segment of n > 1 characters ends its bigrams at n-2 and the next
+            # segment starts at n: the distance from its last bigram is 2
+            gap = 2 if width > 1 else 1
+            clause = f"({clause}) <{gap}> ({part})"
+            width = part_width
+        clauses.append(f"({clause})")
+    return " & ".join(clauses)
+
+
+def words_query(query: str) -> str | None:
+    """Any of the query's dictionary words (for ranking whole-word hits)."""
+    from .dictionary import cut_for_search
+
+    words = []
+    for segment, is_han, _ in segments(query):
+        words.extend(cut_for_search(segment) if is_han else [segment])
+    return " | ".join(_quote(word) for word in dict.fromkeys(words)) or None
+
+
+def query_words(query: str) -> list[str]:
+    """The query's own words: what highlighting marks."""
+    return [segment for segment, _, _ in segments(query)]
+
+
+def highlight(text: str, query: str) -> str:
+    """HTML-escaped text with the query's words wrapped in <mark>, case-insensitive
+    and full-width-insensitive (the text is matched in its normalised form)."""
+    from django.utils.html import escape
+
+    words = sorted({w for w in query_words(query) if w}, key=len, reverse=True)
+    if not words or not text:
+        return escape(text or "")
+    folded = normalise(text)
+    if len(folded) != len(text):  # normalising changed lengths: mark nothing
+        return escape(text)
+    pattern = re.compile("|".join(re.escape(word) for word in words))
+    parts, last = [], 0
+    for match in pattern.finditer(folded):
+        parts.append(escape(text[last : match.start()]))
+        parts.append(f"<mark>{escape(text[match.start() : match.end()])}</mark>")
+        last = match.end()
+    parts.append(escape(text[last:]))
+    return "".join(parts)
