@@ -96,7 +96,7 @@ def _segment_query(segment: str, weight: str) -> tuple[str, int]:
     return " <-> ".join(grams), len(segment)
 
 
-def grams_query(query: str, weight: str = "") -> str | None:
+def grams_query(query: str, weight: str = "", operator: str = "&") -> str | None:
     """A tsquery finding every text that contains the query's words, whole or in part.
 
     Segments typed together (2026年) must stand together; segments apart (党建 工作)
@@ -122,7 +122,7 @@ def grams_query(query: str, weight: str = "") -> str | None:
             clause = f"({clause}) <{gap}> ({part})"
             width = part_width
         clauses.append(f"({clause})")
-    return " & ".join(clauses)
+    return f" {operator} ".join(clauses)
 
 
 def words_query(query: str) -> str | None:

@@ -23,6 +23,8 @@ class Command(BaseCommand):
         self.stdout.write("正在建立演示网络……")
         build_demo_network(articles_per_column=articles_per_column, log=self.stdout.write)
         build_demo_syndication(log=self.stdout.write)
+        # the demo's pages are written directly, not published: index them here
+        call_command("search", "reindex", "--resume", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("演示网络已就绪。"))
         self.stdout.write(f"  省站   http://anhui.localhost:{port}/")
         self.stdout.write(f"  市站   http://hefei.localhost:{port}/")
