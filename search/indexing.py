@@ -7,6 +7,7 @@ from wagtail.rich_text import RichText
 from network.models import Node
 
 from . import dictionary
+from .backend import mirror, unmirror
 from .models import SearchEntry
 from .text import gram_lexemes, tsvector_literal, words_vector
 
@@ -75,22 +76,35 @@ def index_article(article, node: Node) -> SearchEntry | None:
         return None
     fields = entry_fields(article, node)
     entry, _ = SearchEntry.objects.update_or_create(node=node, page_id=article.pk, defaults=fields)
+    mirror([entry])
     return entry
 
 
 def remove_page(node: Node, page_id: int) -> int:
-    deleted, _ = SearchEntry.objects.filter(node=node, page_id=page_id).delete()
-    return deleted
+    return _remove(SearchEntry.objects.filter(node=node, page_id=page_id))
 
 
 def remove_page_here(page_id: int) -> int:
     """Remove by page id within the current schema (page ids repeat across schemas)."""
-    deleted, _ = SearchEntry.objects.filter(
-        node__tenant__schema_name=connection.schema_name, page_id=page_id
-    ).delete()
-    return deleted
+    return _remove(
+        SearchEntry.objects.filter(
+            node__tenant__schema_name=connection.schema_name, page_id=page_id
+        )
+    )
+
+
+def _remove(entries) -> int:
+    removed = 0
+    for node_code, page_id in entries.values_list("node__code", "page_id"):
+        unmirror(node_code, page_id)
+        removed += 1
+    entries.delete()
+    return removed
 
 
 def hide_from_network(node: Node, page_id: int) -> int:
     """A revoked story (撤稿) leaves network-wide results; its own site keeps its page."""
-    return SearchEntry.objects.filter(node=node, page_id=page_id).update(network_visible=False)
+    entries = SearchEntry.objects.filter(node=node, page_id=page_id)
+    hidden = entries.update(network_visible=False)
+    mirror(list(entries.select_related("node")))
+    return hidden

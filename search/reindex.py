@@ -8,6 +8,7 @@ from wagtail.models import Page
 from network.models import Node
 
 from . import dictionary
+from .backend import mirror
 from .indexing import entry_fields, is_public
 from .models import IndexedNode, SearchEntry
 
@@ -36,6 +37,7 @@ def reindex_node(node: Node) -> int:
             (changed if entry.pk else new).append(entry)
         SearchEntry.objects.bulk_create(new, batch_size=500)
         SearchEntry.objects.bulk_update(changed, list(entry_fields_names()), batch_size=500)
+        mirror(list(SearchEntry.objects.filter(node=node).select_related("node")))
         IndexedNode.objects.update_or_create(
             node=node,
             defaults={"dictionary_version": dictionary.version(), "finished_at": timezone.now()},

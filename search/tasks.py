@@ -18,3 +18,13 @@ def index_page(page_id: int) -> bool:
         remove_page_here(page_id)
         return False
     return index_article(article, node_of_page(article)) is not None
+
+
+@shared_task(bind=True, max_retries=5, acks_late=True)
+def remove_from_elasticsearch(self, node_code: str, page_id: int) -> None:
+    from .elastic import delete_action, send
+
+    try:
+        send([delete_action(node_code, page_id)])
+    except Exception as error:  # the cluster is down: try again later
+        raise self.retry(exc=error, countdown=10 * 2**self.request.retries) from error

@@ -5,6 +5,7 @@ from django.shortcuts import render
 
 from sites.models import ColumnPage
 
+from .backend import results_for
 from .forms import SearchForm
 from .query import Search, snippet, title_html
 
@@ -28,7 +29,9 @@ def search_page(request):
             date_to=data.get("date_to"),
             newest_first=data.get("order") == "newest",
         )
-        page_obj = Paginator(search.entries(), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        page_obj = Paginator(results_for(search), RESULTS_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
         context.update(
             page_obj=page_obj,
             network=network,

@@ -1,6 +1,7 @@
 """Settings shared by every environment."""
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from . import env
@@ -212,6 +213,16 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Wagtail's own search (admin pages, images, documents) with Chinese bigrams, in each
 # schema; the public site and network search is the `search` app's index.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.admin_backend"}}
+
+# --- Site and network search (the `search` app) -----------------------------------------
+XFNET_SEARCH_BACKEND = env.SEARCH_BACKEND
+if XFNET_SEARCH_BACKEND not in ("postgres", "elasticsearch"):
+    raise ImproperlyConfigured("XFNET_SEARCH_BACKEND must be postgres or elasticsearch.")
+if XFNET_SEARCH_BACKEND == "elasticsearch" and not env.ELASTICSEARCH_URL:
+    raise ImproperlyConfigured("Set ELASTICSEARCH_URL to use the elasticsearch backend.")
+ELASTICSEARCH_URL = env.ELASTICSEARCH_URL
+XFNET_ES_INDEX = env.ES_INDEX
+XFNET_ES_IK = env.ES_IK
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 TAGGIT_CASE_INSENSITIVE = True
 

@@ -53,3 +53,9 @@ ADMIN_BASE_URL: str = _str("XFNET_ADMIN_BASE_URL", "http://anhui.localhost:8000"
 FROM_EMAIL: str = _str("XFNET_FROM_EMAIL", "xfnet@localhost")
 EMAIL_HOST: str | None = _str("XFNET_EMAIL_HOST")
 EMAIL_PORT: int = int(_str("XFNET_EMAIL_PORT", "25"))
+# Search: "postgres" (embedded default) or "elasticsearch" (scale-out, needs the URL).
+SEARCH_BACKEND: str = _str("XFNET_SEARCH_BACKEND", "postgres")
+ELASTICSEARCH_URL: str | None = _str("ELASTICSEARCH_URL")
+ES_INDEX: str = _str("XFNET_ES_INDEX", "xfnet-articles")
+# Set when the cluster has the IK analysis plugin: adds ik_max_word sub-fields.
+ES_IK: bool = _bool("XFNET_ES_IK", False)

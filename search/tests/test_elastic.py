@@ -1,0 +1,143 @@
+"""The Elasticsearch backend: golden tests of what it sends, and a real-cluster suite
+that runs only when ELASTICSEARCH_URL is set (otherwise reported as skipped)."""
+
+import os
+import uuid
+from datetime import UTC, date, datetime
+
+import pytest
+
+from search import elastic, labelled
+from search.models import SearchEntry
+from search.query import Search
+
+
+def test_index_settings_analyse_pre_segmented_text_by_whitespace_only(settings):
+    body = elastic.index_body(ik=False)
+    assert body["settings"]["analysis"]["analyzer"] == {
+        "xf_grams": {"type": "custom", "tokenizer": "whitespace"},
+        "xf_words": {"type": "custom", "tokenizer": "whitespace"},
+    }
+    properties = body["mappings"]["properties"]
+    assert body["mappings"]["dynamic"] == "strict"
+    assert {name: properties[name]["type"] for name in ("node", "site", "level", "column")} == {
+        "node": "keyword", "site": "keyword", "level": "keyword", "column": "keyword",
+    }  # fmt: skip
+    assert properties["title_grams"]["analyzer"] == "xf_grams"
+    assert "fields" not in properties["title"]
+
+
+def test_ik_sub_fields_only_when_the_cluster_has_the_plugin():
+    body = elastic.index_body(ik=True)
+    assert body["settings"]["analysis"]["analyzer"]["xf_ik"] == {
+        "type": "custom", "tokenizer": "ik_max_word",
+    }  # fmt: skip
+    assert body["mappings"]["properties"]["text"]["fields"]["ik"]["analyzer"] == "xf_ik"
+
+
+@pytest.mark.django_db
+def test_bulk_payload_is_node_prefixed_and_pre_segmented(net, settings):
+    settings.XFNET_ES_INDEX = "xfnet-articles"
+    entry = SearchEntry(
+        node=net.village1, page_id=42, level="village", column_page_id=7, column_title="党务公开",
+        title="党支部ＡＰＰ", url_path="/dang-wu/x/", summary="", text="三会一课",
+        date=datetime(2026, 11, 1, tzinfo=UTC),
+    )  # fmt: skip
+    assert elastic.index_action(entry) == {
+        "_op_type": "index",
+        "_index": "xfnet-articles",
+        "_id": "340111001001-42",
+        "_source": {
+            "node": "340111001001", "site": "village1.localhost", "level": "village",
+            "column": "7", "page_id": 42, "network_visible": True,
+            "date": "2026-11-01T00:00:00+00:00",
+            "title_grams": "党支 支部 部 ap pp p",
+            "body_grams": "三会 会一 一课 课",
+            "words": "支部 党支部 app 三会一课",
+            "title": "党支部ＡＰＰ", "column_title": "党务公开", "url_path": "/dang-wu/x/",
+            "summary": "", "text": "三会一课",
+        },
+    }  # fmt: skip
+    assert elastic.delete_action("340111001001", 42) == {
+        "_op_type": "delete", "_index": "xfnet-articles", "_id": "340111001001-42",
+    }  # fmt: skip
+
+
+def _must(request):
+    return request.to_dict()["query"]["bool"]["must"]
+
+
+def test_queries_mirror_the_postgres_phrase_queries(net, settings):
+    settings.XFNET_ES_INDEX = "xfnet-articles"
+    whole = _must(elastic.build_search(Search(q="三会一课")))
+    assert whole[0]["bool"]["should"][0] == {"match_phrase": {"title_grams": "三会 会一 一课"}}
+    single = _must(elastic.build_search(Search(q="党")))
+    assert single[0]["bool"]["should"][1] == {
+        "span_multi": {"match": {"prefix": {"body_grams": {"value": "党"}}}}
+    }
+    mixed = _must(elastic.build_search(Search(q="2026年")))
+    assert mixed[0]["bool"]["should"][0] == {
+        "span_near": {
+            "clauses": [
+                {"span_term": {"title_grams": "20"}},
+                {"span_term": {"title_grams": "02"}},
+                {"span_term": {"title_grams": "26"}},
+                {"span_term": {"title_grams": "6"}},
+                {"span_multi": {"match": {"prefix": {"title_grams": {"value": "年"}}}}},
+            ],
+            "slop": 0,
+            "in_order": True,
+        }
+    }
+    assert len(_must(elastic.build_search(Search(q="党建，工作")))) == 2  # both parts required
+    assert elastic.build_search(Search(q="！？")) is None
+
+
+@pytest.mark.django_db
+def test_filters_and_order(net, settings):
+    request = elastic.build_search(
+        Search(q="党建", node=net.village1, levels=["village"], column_id=9,
+               date_from=date(2026, 1, 1), date_to=date(2026, 6, 30), newest_first=True)
+    ).to_dict()  # fmt: skip
+    assert request["query"]["bool"]["filter"] == [
+        {"term": {"node": "340111001001"}},
+        {"terms": {"level": ["village"]}},
+        {"term": {"column": "9"}},
+        {"range": {"date": {"gte": "2026-01-01", "lte": "2026-06-30"}}},
+    ]
+    assert request["sort"][0] == {"date": {"order": "desc"}}
+    network = elastic.build_search(Search(q="党建")).to_dict()
+    assert network["query"]["bool"]["filter"] == [{"term": {"network_visible": True}}]
+
+
+needs_cluster = pytest.mark.skipif(
+    not os.environ.get("ELASTICSEARCH_URL"),
+    reason="no Elasticsearch here: set ELASTICSEARCH_URL to run the real-cluster suite",
+)
+
+
+@needs_cluster
+@pytest.mark.django_db
+def test_a_real_cluster_answers_the_labelled_queries_like_postgres(net, settings):
+    settings.ELASTICSEARCH_URL = os.environ["ELASTICSEARCH_URL"]
+    settings.XFNET_ES_INDEX = f"xfnet-test-{uuid.uuid4().hex[:8]}"
+    es = elastic.client()
+    physical = f"{settings.XFNET_ES_INDEX}-1"
+    elastic.create_index(es, physical)
+    try:
+        truth_text = {}
+        entries = []
+        for i, (title, body) in enumerate(labelled.DOCUMENTS):
+            entries.append(
+                SearchEntry(node=net.village1, page_id=i + 1, level="village", title=title,
+                            url_path=f"/{i}/", text=body, summary="")
+            )  # fmt: skip
+            truth_text[i + 1] = labelled.haystack(title, "", body)
+        elastic.send([elastic.index_action(entry) for entry in entries])
+        for query in labelled.QUERIES:
+            truth = {pid for pid, text in truth_text.items() if labelled.answers(query, text)}
+            hits = elastic.ElasticResults(Search(q=query), es=es)
+            got = {entry.page_id for entry in hits[0 : len(entries)]}
+            assert got == truth, query
+    finally:
+        es.indices.delete(index=physical)
