@@ -102,3 +102,31 @@ def test_filters_by_level_column_and_date(net):
         column = node_column(net.village3, "党务公开")
     by_column = Search(q="党建", node=net.village3, column_id=column.pk).entries()
     assert [e.title for e in by_column] == ["村级稿件"]
+
+
+def test_reindex_rebuilds_drops_stale_entries_and_resumes(net):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    from search.models import IndexedNode
+
+    with schema_context(net.village3.tenant.schema_name):
+        ArticlePageFactory(parent=node_column(net.village3, "党务公开"), title="丙村未入索引")
+    connection.set_schema_to_public()
+    SearchEntry.objects.create(
+        node=net.village3, page_id=999999, level="village", title="早已删除的页面",
+        url_path="/gone/", grams="'早已':1", words="", dictionary_version="old",
+    )  # fmt: skip
+    out = StringIO()
+    call_command("search", "reindex", "--node", net.county2.code, stdout=out, stderr=StringIO())
+    assert "已重建 3 个站点" in out.getvalue()
+    titles = set(SearchEntry.objects.filter(node=net.village3).values_list("title", flat=True))
+    assert "丙村未入索引" in titles and "早已删除的页面" not in titles
+    assert IndexedNode.objects.filter(node__path__startswith=net.county2.path).count() == 3
+    # a resumed run skips the nodes already done with this dictionary
+    call_command("search", "reindex", "--node", net.county2.code, "--resume", stdout=out,
+                 stderr=StringIO())  # fmt: skip
+    assert "已重建 0 个站点" in out.getvalue()
+    with pytest.raises(CommandError, match="没有代码为 999 的节点"):
+        call_command("search", "reindex", "--node", "999")

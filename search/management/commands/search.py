@@ -18,8 +18,28 @@ class Command(BaseCommand):
         reindex = actions.add_parser("reindex", help="重建全网（或一个节点及其下级）的索引")
         reindex.add_argument("--node", default=None, help="只重建这个节点及其下级")
         reindex.add_argument("--resume", action="store_true", help="跳过本次已完成的节点")
+        actions.add_parser(
+            "es-init", help="在 Elasticsearch 中新建索引并把别名指向它（之后执行 reindex）"
+        )
 
-    def handle(self, *args, action, node, resume, **options):
+    def handle(self, *args, action, **options):
+        if action == "es-init":
+            return self.es_init()
+        return self.reindex(options["node"], options["resume"])
+
+    def es_init(self):
+        from django.conf import settings
+        from django.utils import timezone
+
+        from search import elastic
+
+        if not settings.ELASTICSEARCH_URL:
+            raise CommandError("没有设置 ELASTICSEARCH_URL。")
+        physical = f"{elastic.index_name()}-{timezone.now():%Y%m%d%H%M%S}"
+        elastic.create_index(elastic.client(), physical)
+        self.stdout.write(f"已新建索引 {physical}，别名 {elastic.index_name()} 已指向它。")
+
+    def reindex(self, node, resume):
         if node and not Node.objects.filter(code=node).exists():
             raise CommandError(f"没有代码为 {node} 的节点。")
         if not resume:
