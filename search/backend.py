@@ -8,12 +8,18 @@ def uses_elasticsearch() -> bool:
 
 
 def results_for(search):
-    """A sliceable, countable sequence of SearchEntry for the Paginator."""
+    """(results, total): a sliceable, countable sequence of SearchEntry for the
+    Paginator, and how many match (PostgreSQL counts up to COUNT_CAP + 1)."""
     if uses_elasticsearch():
         from .elastic import ElasticResults
 
-        return ElasticResults(search)
-    return search.entries()
+        results = ElasticResults(search)
+        return results, results.count()
+    from .query import COUNT_CAP, RANKED_CANDIDATES, CappedCount
+
+    total = search.total()
+    listed = min(total, COUNT_CAP if search.newest_first else RANKED_CANDIDATES)
+    return CappedCount(search.entries(), listed), total
 
 
 def mirror(entries) -> None:

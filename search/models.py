@@ -39,6 +39,7 @@ class SearchEntry(models.Model):
             GinIndex(fields=["grams"], name="search_grams_gin"),
             models.Index(fields=["node", "-date"], name="search_node_date"),
             models.Index(fields=["level", "-date"], name="search_level_date"),
+            models.Index(fields=["-date"], name="search_date"),
         ]
 
     def __str__(self):

@@ -10,6 +10,9 @@ from .models import SearchEntry
 from .text import grams_query, highlight, normalise, query_words, words_query
 
 SNIPPET_CHARS = 120
+# Relevance ordering ranks this many of the newest matches; counts stop at COUNT_CAP.
+RANKED_CANDIDATES = 200
+COUNT_CAP = 1000
 
 
 @dataclass
@@ -22,7 +25,8 @@ class Search:
     date_to: date | None = None
     newest_first: bool = False
 
-    def entries(self):
+    def matches(self):
+        """Every matching entry, unordered."""
         tsquery = grams_query(self.q)
         if tsquery is None:
             return SearchEntry.objects.none()
@@ -41,20 +45,57 @@ class Search:
             entries = entries.filter(date__date__gte=self.date_from)
         if self.date_to:
             entries = entries.filter(date__date__lte=self.date_to)
-        entries = entries.select_related("node").defer("grams", "words")
+        return entries
+
+    def total(self) -> int:
+        """How many match, counted up to COUNT_CAP + 1 (more shows as "1000+")."""
+        return self.matches()[: COUNT_CAP + 1].count()
+
+    def entries(self):
+        """The matches in display order: newest first, or the most relevant of the
+        newest RANKED_CANDIDATES (titles first, then whole dictionary words)."""
+        tsquery = grams_query(self.q)
+        if tsquery is None:
+            return SearchEntry.objects.none()
+        newest = self.matches().order_by("-date", "-pk")
         if self.newest_first:
-            return entries.order_by("-date", "-pk")
+            return newest.select_related("node").defer("grams", "words")
+        # Rank only the newest matches: a common word matches most of the network, and
+        # ranking every match would read every match's vectors (see the benchmark).
+        candidates = newest.values("pk")[:RANKED_CANDIDATES]
         words = words_query(self.q) or tsquery
-        return entries.annotate(
-            in_title=RawSQL(
-                "grams @@ %s::tsquery", [grams_query(self.q, "A")], output_field=BooleanField()
-            ),
-            rank=RawSQL(
-                "ts_rank(grams, %s::tsquery) + ts_rank(words, %s::tsquery)",
-                [tsquery, words],
-                output_field=FloatField(),
-            ),
-        ).order_by("-in_title", "-rank", "-date", "-pk")
+        ranked = SearchEntry.objects.filter(pk__in=candidates).select_related("node")
+        return (
+            ranked.defer("grams", "words")
+            .annotate(
+                in_title=RawSQL(
+                    "grams @@ %s::tsquery", [grams_query(self.q, "A")], output_field=BooleanField()
+                ),
+                rank=RawSQL(
+                    "ts_rank(grams, %s::tsquery) + ts_rank(words, %s::tsquery)",
+                    [tsquery, words],
+                    output_field=FloatField(),
+                ),
+            )
+            .order_by("-in_title", "-rank", "-date", "-pk")
+        )
+
+
+class CappedCount:
+    """A result list with a count known beforehand (Search.total, capped): an exact
+    count of a word found in most of 200,000 articles costs more than the page."""
+
+    def __init__(self, results, count: int):
+        self.results = results
+        self._count = count
+
+    def count(self) -> int:
+        return self._count
+
+    __len__ = count
+
+    def __getitem__(self, index):
+        return self.results[index]
 
 
 def snippet(entry, q: str) -> str:

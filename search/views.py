@@ -7,7 +7,7 @@ from sites.models import ColumnPage
 
 from .backend import results_for
 from .forms import SearchForm
-from .query import Search, snippet, title_html
+from .query import COUNT_CAP, Search, snippet, title_html
 
 RESULTS_PER_PAGE = 20
 
@@ -29,12 +29,13 @@ def search_page(request):
             date_to=data.get("date_to"),
             newest_first=data.get("order") == "newest",
         )
-        page_obj = Paginator(results_for(search), RESULTS_PER_PAGE).get_page(
-            request.GET.get("page")
-        )
+        results, total = results_for(search)
+        page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
         context.update(
             page_obj=page_obj,
             network=network,
+            total=min(total, COUNT_CAP),
+            more=total > COUNT_CAP,
             query=data["q"],
             results=[
                 {

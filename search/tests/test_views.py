@@ -49,3 +49,28 @@ def test_bad_filters_are_explained_and_an_empty_query_shows_the_form(client, net
 def test_the_search_box_is_on_every_page(client, net):
     html = client.get("/", HTTP_HOST="village3.localhost").content.decode()
     assert 'action="/search/"' in html and 'name="q"' in html
+
+
+def test_very_common_words_show_a_capped_count_and_pages_still_work(client, net, settings):
+    from search import query
+    from search.indexing import grams_field
+    from search.models import SearchEntry
+
+    SearchEntry.objects.bulk_create(
+        SearchEntry(
+            node=net.county1,
+            page_id=500_000 + i,
+            level="county",
+            title=f"党建动态{i}",
+            url_path=f"/x/{i}/",
+            grams=grams_field(f"党建动态{i}", ""),
+            words="",
+            dictionary_version="t",
+        )
+        for i in range(query.COUNT_CAP + 5)
+    )
+    status, html = get(client, "county1.localhost", q="党建动态", scope="all", order="newest")
+    assert status == 200 and f"找到 {query.COUNT_CAP}+ 条结果" in html
+    status, html = get(client, "county1.localhost", q="党建动态", scope="all", page="50",
+                       order="newest")  # fmt: skip
+    assert status == 200 and "第 50 / 50 页" in html
