@@ -44,8 +44,12 @@ def grams_field(title: str, body: str) -> str:
 
 
 def is_public(page) -> bool:
-    """Live and not behind a view restriction (password, login, groups)."""
-    return page.live and not page.get_view_restrictions().exists()
+    """Live, on a live site and column, not behind a view restriction (password,
+    login, groups)."""
+    if not page.live or page.get_view_restrictions().exists():
+        return False
+    # ancestors below the tree root (depth 1): the site's home page and columns
+    return not page.get_ancestors().filter(depth__gt=1, live=False).exists()
 
 
 def entry_fields(article, node: Node) -> dict:

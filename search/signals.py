@@ -14,19 +14,31 @@ def _is_article(sender) -> bool:
     return issubclass(sender, ArticlePage)
 
 
+def _article_ids_below(page) -> list[int]:
+    from sites.models import ArticlePage
+
+    return list(ArticlePage.objects.descendant_of(page).values_list("pk", flat=True))
+
+
 def on_published(sender, instance, **kwargs):
-    if _is_article(sender):
-        from .tasks import index_page
+    from .tasks import index_page
 
-        page_id = instance.pk
-        transaction.on_commit(lambda: index_page.delay(page_id))
+    # a column or a whole site coming back brings its live articles back too
+    page_ids = [instance.pk] if _is_article(sender) else _article_ids_below(instance)
+    transaction.on_commit(lambda: [index_page.delay(page_id) for page_id in page_ids])
 
 
-def on_left(sender, instance, **kwargs):
+def on_unpublished(sender, instance, **kwargs):
+    page_ids = [instance.pk] if _is_article(sender) else _article_ids_below(instance)
+    for page_id in page_ids:
+        remove_page_here(page_id)
+
+
+def on_deleted(sender, instance, **kwargs):
     if _is_article(sender):
         remove_page_here(instance.pk)
 
 
 page_published.connect(on_published, dispatch_uid="search_published")
-page_unpublished.connect(on_left, dispatch_uid="search_unpublished")
-post_delete.connect(on_left, dispatch_uid="search_deleted")
+page_unpublished.connect(on_unpublished, dispatch_uid="search_unpublished")
+post_delete.connect(on_deleted, dispatch_uid="search_deleted")

@@ -11,6 +11,7 @@ from search.indexing import index_article
 from search.models import SearchEntry
 from search.query import Search
 from sites.factories import ArticlePageFactory, node_column
+from sites.models import ArticlePage
 
 pytestmark = pytest.mark.django_db
 
@@ -130,3 +131,18 @@ def test_reindex_rebuilds_drops_stale_entries_and_resumes(net):
     assert "已重建 0 个站点" in out.getvalue()
     with pytest.raises(CommandError, match="没有代码为 999 的节点"):
         call_command("search", "reindex", "--node", "999")
+
+
+def test_an_unpublished_site_leaves_the_network_results(net):
+    from wagtail.models import Page
+
+    publish(net.village2, "乙村的稿件", "支部")
+    assert Search(q="支部").entries().count() == 1
+    with schema_context(net.village2.tenant.schema_name):
+        home = Page.objects.get(pk=net.village2.root_page_id)
+        home.unpublish()  # the site only: its articles stay live but unreachable
+        article = ArticlePage.objects.get(title="乙村的稿件")
+        assert article.live
+        index_article(article, net.village2)  # a later reindex must not bring it back
+    connection.set_schema_to_public()
+    assert Search(q="支部").entries().count() == 0
