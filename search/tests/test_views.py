@@ -40,6 +40,8 @@ def test_bad_filters_are_explained_and_an_empty_query_shows_the_form(client, net
         client, "village1.localhost", q="党建", date_from="2026-05-01", date_to="2026-01-01"
     )
     assert status == 200 and "截止日期不能早于起始日期" in html
+    status, html = get(client, "village1.localhost", q="没有这个词")
+    assert "本站找到 0 条结果" in html and "没有找到相关内容" in html
     status, html = get(client, "village1.localhost", q="   ")
     assert status == 200 and "找到" not in html
     status, html = get(client, "village1.localhost", q="党建", page="999")
