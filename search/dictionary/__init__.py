@@ -12,9 +12,16 @@ from pathlib import Path
 TERMS_FILE = Path(__file__).with_name("party_terms.txt")
 
 
+def terms_file() -> Path:
+    """The bundled file, or the deployment's own (setting XFNET_SEARCH_DICTIONARY)."""
+    from django.conf import settings
+
+    return Path(getattr(settings, "XFNET_SEARCH_DICTIONARY", None) or TERMS_FILE)
+
+
 @cache
 def terms() -> tuple[str, ...]:
-    lines = TERMS_FILE.read_text(encoding="utf-8").splitlines()
+    lines = terms_file().read_text(encoding="utf-8").splitlines()
     return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
@@ -35,3 +42,10 @@ def _segmenter():
 
 def cut_for_search(text: str) -> list[str]:
     return [word for word in _segmenter().cut_for_search(text) if word.strip()]
+
+
+def reload() -> None:
+    """Read the file again (after an edit, in a long-running process)."""
+    terms.cache_clear()
+    version.cache_clear()
+    _segmenter.cache_clear()

@@ -1,5 +1,7 @@
 """The labelled query set against the real index, and what each scope may show."""
 
+from io import StringIO
+
 import pytest
 from django.db import connection
 from django_tenants.utils import schema_context
@@ -146,3 +148,26 @@ def test_an_unpublished_site_leaves_the_network_results(net):
         index_article(article, net.village2)  # a later reindex must not bring it back
     connection.set_schema_to_public()
     assert Search(q="支部").entries().count() == 0
+
+
+def test_a_dictionary_edit_and_a_reindex_bring_the_index_in_line(net, settings, tmp_path):
+    from django.core.management import call_command
+
+    from search import dictionary
+
+    publish(net.town1, "镇里的乡村网格员培训", "培训")
+    before = SearchEntry.objects.get(title="镇里的乡村网格员培训")
+    assert "'乡村网格员'" not in before.words
+    extended = tmp_path / "terms.txt"
+    extended.write_text(dictionary.TERMS_FILE.read_text(encoding="utf-8") + "乡村网格员\n")
+    settings.XFNET_SEARCH_DICTIONARY = str(extended)
+    dictionary.reload()
+    try:
+        call_command("search", "reindex", "--node", net.town1.code, stdout=StringIO(),
+                     stderr=StringIO())  # fmt: skip
+        after = SearchEntry.objects.get(title="镇里的乡村网格员培训")
+        assert "'乡村网格员'" in after.words
+        assert after.dictionary_version == dictionary.version() != before.dictionary_version
+    finally:
+        settings.XFNET_SEARCH_DICTIONARY = None
+        dictionary.reload()

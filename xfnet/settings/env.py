@@ -59,3 +59,5 @@ ELASTICSEARCH_URL: str | None = _str("ELASTICSEARCH_URL")
 ES_INDEX: str = _str("XFNET_ES_INDEX", "xfnet-articles")
 # Set when the cluster has the IK analysis plugin: adds ik_max_word sub-fields.
 ES_IK: bool = _bool("XFNET_ES_IK", False)
+# The party-building dictionary; unset = the bundled search/dictionary/party_terms.txt.
+SEARCH_DICTIONARY: str | None = _str("XFNET_SEARCH_DICTIONARY")
