@@ -84,6 +84,10 @@ class Node(MP_Node):
         domain = self.domains.filter(is_primary=True).first()
         return domain.domain if domain else None
 
+    def ancestor_paths(self) -> list[str]:
+        """Tree paths of every ancestor (province first), without a query."""
+        return [self.path[:i] for i in range(self.steplen, len(self.path), self.steplen)]
+
     def absolute_url(self, path: str, request) -> str:
         """This node's address for `path` as the reader of `request` would type it:
         the node's primary domain with the request's scheme and port."""

@@ -76,10 +76,6 @@ def network_wide_permissions():
     return Permission.objects.filter(query)
 
 
-def _ancestor_paths(node: Node) -> list[str]:
-    return [node.path[:i] for i in range(Node.steplen, len(node.path), Node.steplen)]
-
-
 def _reaching_webmasters(node: Node) -> Q:
     """Webmaster groups of the ancestors that host this node in their schema.
 
@@ -87,7 +83,7 @@ def _reaching_webmasters(node: Node) -> Q:
     schema; a township webmaster after its villages.
     """
     return Q(
-        role=Role.WEBMASTER, node__path__in=_ancestor_paths(node), node__tenant_id=node.tenant_id
+        role=Role.WEBMASTER, node__path__in=node.ancestor_paths(), node__tenant_id=node.tenant_id
     )
 
 

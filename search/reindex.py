@@ -3,9 +3,9 @@
 from django.db import transaction
 from django.utils import timezone
 from django_tenants.utils import schema_context
-from wagtail.models import Page
 
 from network.models import Node
+from sites.lookup import home_path
 
 from . import dictionary
 from .backend import mirror
@@ -19,8 +19,7 @@ def reindex_node(node: Node) -> int:
 
     fields_by_page = {}
     with schema_context(node.tenant.schema_name):
-        home_path = Page.objects.only("path").get(pk=node.root_page_id).path
-        articles = ArticlePage.objects.live().filter(path__startswith=home_path)
+        articles = ArticlePage.objects.live().filter(path__startswith=home_path(node))
         for article in articles.select_related("cover_image").iterator(chunk_size=200):
             if is_public(article):
                 fields_by_page[article.pk] = entry_fields(article, node)

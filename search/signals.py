@@ -5,13 +5,9 @@ from django.db import transaction
 from django.db.models.signals import post_delete
 from wagtail.signals import page_published, page_unpublished
 
+from sites.lookup import is_article
+
 from .indexing import remove_page_here
-
-
-def _is_article(sender) -> bool:
-    from sites.models import ArticlePage
-
-    return issubclass(sender, ArticlePage)
 
 
 def _article_ids_below(page) -> list[int]:
@@ -24,18 +20,18 @@ def on_published(sender, instance, **kwargs):
     from .tasks import index_page
 
     # a column or a whole site coming back brings its live articles back too
-    page_ids = [instance.pk] if _is_article(sender) else _article_ids_below(instance)
+    page_ids = [instance.pk] if is_article(sender) else _article_ids_below(instance)
     transaction.on_commit(lambda: [index_page.delay(page_id) for page_id in page_ids])
 
 
 def on_unpublished(sender, instance, **kwargs):
-    page_ids = [instance.pk] if _is_article(sender) else _article_ids_below(instance)
+    page_ids = [instance.pk] if is_article(sender) else _article_ids_below(instance)
     for page_id in page_ids:
         remove_page_here(page_id)
 
 
 def on_deleted(sender, instance, **kwargs):
-    if _is_article(sender):
+    if is_article(sender):
         remove_page_here(instance.pk)
 
 

@@ -3,6 +3,7 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
+from sites.lookup import home_path
 from sites.models import ColumnPage
 
 from .backend import results_for
@@ -56,18 +57,12 @@ def search_page(request):
 def _site_columns(node):
     if node is None or node.root_page_id is None:
         return []
-    home_path = _home_path(node)
+    path = home_path(node)
     return list(
-        ColumnPage.objects.filter(depth=len(home_path) // 4 + 1, path__startswith=home_path)
+        ColumnPage.objects.filter(depth=len(path) // 4 + 1, path__startswith=path)
         .live()
         .order_by("path")
     )
-
-
-def _home_path(node):
-    from wagtail.models import Page
-
-    return Page.objects.only("path").get(pk=node.root_page_id).path
 
 
 def _without_page(params):

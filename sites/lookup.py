@@ -3,6 +3,19 @@
 from network.models import Node
 
 
+def home_path(node: Node) -> str:
+    """The tree path of the node's home page; run in the node's schema."""
+    from wagtail.models import Page
+
+    return Page.objects.only("path").get(pk=node.root_page_id).path
+
+
+def is_article(page_class) -> bool:
+    from .models import ArticlePage
+
+    return page_class is not None and issubclass(page_class, ArticlePage)
+
+
 def node_of_page(page) -> Node:
     """The node whose site holds this page; run in the page's schema."""
     from .models import HomePage

@@ -15,10 +15,6 @@ from .permissions import is_ancestor, may_push_from, may_review_at, require
 from .stories import refresh_snapshot
 
 
-def ancestor_paths(node: Node) -> list[str]:
-    return [node.path[:i] for i in range(Node.steplen, len(node.path), Node.steplen)]
-
-
 def push_down(
     *, user, node, story, levels=(), branches=(), pinned=False, mandatory=False, expires_at=None
 ) -> Push:
@@ -96,7 +92,7 @@ def pushes_reaching(node: Node, *, include_hidden=False):
     One query whatever the size of the network: the scope is matched against the
     node's own ancestor paths and level.
     """
-    ancestors = ancestor_paths(node)
+    ancestors = node.ancestor_paths()
     now = timezone.now()
     pushes = (
         Push.objects.filter(

@@ -3,28 +3,24 @@
 from django.db.models.signals import post_delete
 from wagtail.signals import page_published, page_unpublished
 
+from sites.lookup import is_article
+
 from .models import AuditAction
 from .revoking import origin_left, origin_published
 
 
-def _is_article(sender) -> bool:
-    from sites.models import ArticlePage
-
-    return issubclass(sender, ArticlePage)
-
-
 def on_published(sender, instance, revision=None, **kwargs):
-    if _is_article(sender):
+    if is_article(sender):
         origin_published(instance, getattr(revision, "user", None))
 
 
 def on_unpublished(sender, instance, **kwargs):
-    if _is_article(sender):
+    if is_article(sender):
         origin_left(instance.pk, AuditAction.UNPUBLISHED, kwargs.get("user"))
 
 
 def on_deleted(sender, instance, **kwargs):
-    if _is_article(sender):
+    if is_article(sender):
         origin_left(instance.pk, AuditAction.DELETED)
 
 

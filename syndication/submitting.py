@@ -8,6 +8,7 @@ from django.utils import timezone
 from django_tenants.utils import schema_context
 
 from network.models import Node, NodeGroup, Role
+from sites.lookup import home_path
 
 from . import audit
 from .delivery import enqueue
@@ -157,20 +158,14 @@ def column_belongs_to(column, node: Node) -> bool:
     from sites.models import ColumnPage
 
     with schema_context(node.tenant.schema_name):
-        return ColumnPage.objects.filter(pk=column.pk, path__startswith=_home_path(node)).exists()
+        return ColumnPage.objects.filter(pk=column.pk, path__startswith=home_path(node)).exists()
 
 
 def columns_of(node: Node) -> list:
     from sites.models import ColumnPage
 
     with schema_context(node.tenant.schema_name):
-        return list(ColumnPage.objects.filter(path__startswith=_home_path(node)).order_by("path"))
-
-
-def _home_path(node: Node) -> str:
-    from wagtail.models import Page
-
-    return Page.objects.only("path").get(pk=node.root_page_id).path
+        return list(ColumnPage.objects.filter(path__startswith=home_path(node)).order_by("path"))
 
 
 def inbox_for(node: Node, states=(SubmissionState.PENDING,)):

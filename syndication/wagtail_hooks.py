@@ -9,7 +9,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
 from network.roles import user_may_administer
-from sites.lookup import node_of_page
+from sites.lookup import is_article, node_of_page
 
 from .errors import SyndicationError
 from .models import SubmissionState
@@ -94,11 +94,7 @@ class SyndicationButton(PageMenuItem):
         return reverse("xf_syndication_article", args=[self.page.pk])
 
     def is_shown(self, user):
-        from sites.models import ArticlePage
-
-        return self.page.specific_class is not None and issubclass(
-            self.page.specific_class, ArticlePage
-        )
+        return is_article(self.page.specific_class)
 
 
 @hooks.register("register_page_listing_more_buttons")
@@ -120,17 +116,14 @@ class PublishAndSubmitMenuItem(PublishMenuItem):
     icon_name = "resubmit"
 
     def is_shown(self, context):
-        from sites.models import ArticlePage
-
         request = context["request"]
         if context["view"] == "create":
             kwargs = request.resolver_match.kwargs if request.resolver_match else {}
-            is_article = kwargs.get("content_type_model_name") == "articlepage"
+            for_article = kwargs.get("content_type_model_name") == "articlepage"
         else:
-            model = context["page"].specific_class
-            is_article = model is not None and issubclass(model, ArticlePage)
+            for_article = is_article(context["page"].specific_class)
         node = getattr(request, "node", None)
-        return is_article and node is not None and not node.is_root() and super().is_shown(context)
+        return for_article and node is not None and not node.is_root() and super().is_shown(context)
 
 
 @hooks.register("register_page_action_menu_item")
