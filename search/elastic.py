@@ -233,17 +233,16 @@ class ElasticResults:
             return []
         if isinstance(index, int):
             return self[index : index + 1][0]
-        response = self.request[index].using(self.es).execute()
-        return [_entry(hit) for hit in response]
+        from network.models import Node
+
+        sources = [hit.to_dict() for hit in self.request[index].using(self.es).execute()]
+        nodes = Node.objects.in_bulk([source["node"] for source in sources], field_name="code")
+        return [_entry(source, nodes[source["node"]]) for source in sources]
 
 
-def _entry(hit):
-    from network.models import Node
-
+def _entry(source, node):
     from .models import SearchEntry
 
-    source = hit.to_dict()
-    node = Node.objects.get(code=source["node"])
     return SearchEntry(
         node=node, page_id=source["page_id"], level=source["level"], title=source["title"],
         column_title=source.get("column_title", ""), url_path=source["url_path"],
