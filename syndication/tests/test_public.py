@@ -120,3 +120,38 @@ def test_a_village_home_page_costs_the_same_queries_however_big_the_network(clie
     after = count()
     assert after == before, f"{before} queries before, {after} after the network grew"
     assert "全省要闻4" in page(client, "village1.localhost")[1]
+
+
+def test_a_columns_pages_merge_its_articles_and_accepted_stories_by_date(client, net, people):
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from django_tenants.utils import schema_context
+
+    from sites.factories import ArticlePageFactory
+
+    column = next(c for c in columns_of(net.town1) if c.title == "基层动态")
+    now = timezone.now()
+    expected = []
+    with schema_context(net.town1.tenant.schema_name):
+        for i in range(25):
+            title = f"镇稿{i:02d}"
+            ArticlePageFactory(parent=column, title=title, date=now - timedelta(hours=2 * i))
+            expected.append((now - timedelta(hours=2 * i), title))
+    connection.set_schema_to_public()
+    for i in range(10):
+        title = f"村稿{i:02d}"
+        when = now - timedelta(hours=2 * i + 1)
+        story = story_at(net.village1, user=people.village_editor, title=title, date=when)
+        submission = submit_up(user=people.village_editor, node=net.village1, story=story)
+        run_pending_here()
+        submission.refresh_from_db()
+        decide(user=people.town_reviewer, submission=submission, action="accept", column=column)
+        expected.append((when, title))
+    expected = [title for _, title in sorted(expected, reverse=True)]
+    listed = []
+    for number in (1, 2):
+        _, html = page(client, "town1.localhost", f"{site_path(column)}?page={number}")
+        listing = html.split('<ul class="article-list">')[1].split("</ul>")[0]
+        listed += re.findall(r'<a href="[^"]+">([^<]+)</a>', listing)
+    assert listed == expected  # 35 items, newest first, none twice, none lost
