@@ -12,7 +12,7 @@ PostgreSQL stays the record (search.models.SearchEntry); this index mirrors it.
 from django.conf import settings
 from elasticsearch.dsl import Q, Search
 
-from .text import gram_lexemes, segments
+from .text import dictionary_words, gram_lexemes, segments
 
 WHITESPACE = {"type": "custom", "tokenizer": "whitespace"}
 
@@ -65,12 +65,7 @@ def _stream(text: str) -> str:
 
 def _words(text: str) -> str:
     """Dictionary words, space-separated (the whitespace analyser keeps them whole)."""
-    from .dictionary import cut_for_search
-
-    words = []
-    for segment, is_han, _ in segments(text):
-        words.extend(cut_for_search(segment) if is_han else [segment])
-    return " ".join(words)
+    return " ".join(dictionary_words(text))
 
 
 def document(entry) -> dict:

@@ -77,14 +77,19 @@ def grams_vector(text: str) -> str:
     return tsvector_literal(gram_lexemes(text))
 
 
-def words_vector(text: str) -> str:
-    """Dictionary words (search mode: 党支部 also gives 支部), for ranking."""
+def dictionary_words(text: str) -> list[str]:
+    """Han runs cut into dictionary words (search mode: 党支部 also gives 支部);
+    letter/digit runs kept whole. What ranks results in both backends."""
     from .dictionary import cut_for_search
 
     words = []
     for segment, is_han, _ in segments(text):
         words.extend(cut_for_search(segment) if is_han else [segment])
-    return tsvector_literal((word, i + 1) for i, word in enumerate(words))
+    return words
+
+
+def words_vector(text: str) -> str:
+    return tsvector_literal((word, i + 1) for i, word in enumerate(dictionary_words(text)))
 
 
 def _segment_query(segment: str, weight: str) -> tuple[str, int]:
@@ -127,12 +132,8 @@ def grams_query(query: str, weight: str = "", operator: str = "&") -> str | None
 
 def words_query(query: str) -> str | None:
     """Any of the query's dictionary words (for ranking whole-word hits)."""
-    from .dictionary import cut_for_search
-
-    words = []
-    for segment, is_han, _ in segments(query):
-        words.extend(cut_for_search(segment) if is_han else [segment])
-    return " | ".join(_quote(word) for word in dict.fromkeys(words)) or None
+    words = dict.fromkeys(dictionary_words(query))
+    return " | ".join(_quote(word) for word in words) or None
 
 
 def query_words(query: str) -> list[str]:
