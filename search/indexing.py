@@ -7,7 +7,7 @@ from wagtail.rich_text import RichText
 from network.models import Node
 
 from . import dictionary
-from .backend import mirror, unmirror
+from .backend import mirror, unmirror, uses_elasticsearch
 from .models import SearchEntry
 from .text import gram_lexemes, tsvector_literal, words_vector
 
@@ -98,12 +98,12 @@ def remove_page_here(page_id: int) -> int:
 
 
 def _remove(entries) -> int:
-    removed = 0
-    for node_code, page_id in entries.values_list("node__code", "page_id"):
-        unmirror(node_code, page_id)
-        removed += 1
-    entries.delete()
-    return removed
+    # only Elasticsearch needs to know which entries went; PostgreSQL just deletes
+    if uses_elasticsearch():
+        for node_code, page_id in entries.values_list("node__code", "page_id"):
+            unmirror(node_code, page_id)
+    deleted, _ = entries.delete()
+    return deleted
 
 
 def hide_from_network(node: Node, page_id: int) -> int:
