@@ -10,7 +10,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connection
 
 # code, parent, level, name, domain
@@ -78,6 +78,7 @@ def _reset_schema_and_cache():
     yield
     connection.set_schema_to_public()
     cache.clear()
+    caches["pages"].clear()
 
 
 @pytest.fixture

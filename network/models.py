@@ -81,8 +81,8 @@ class Node(MP_Node):
 
     @property
     def primary_domain(self) -> str | None:
-        domain = self.domains.filter(is_primary=True).first()
-        return domain.domain if domain else None
+        # Reads prefetched domains when a list of nodes was loaded with them.
+        return next((d.domain for d in self.domains.all() if d.is_primary), None)
 
     def ancestor_paths(self) -> list[str]:
         """Tree paths of every ancestor (province first), without a query."""
@@ -136,3 +136,25 @@ class NodeGroup(models.Model):
 
     def __str__(self):
         return self.group.name
+
+
+class NetworkMode(models.Model):
+    """Switches that change every site at once (one row).
+
+    哀悼日置灰: on national days of mourning the whole network is shown in grey.
+    """
+
+    mourning = models.BooleanField("哀悼日置灰", default=False)
+    changed_at = models.DateTimeField("修改时间", null=True, blank=True)
+    changed_by = models.CharField("修改人", max_length=150, blank=True)
+
+    class Meta:
+        verbose_name = "全网显示模式"
+        verbose_name_plural = "全网显示模式"
+
+    def __str__(self):
+        return "哀悼日置灰" if self.mourning else "正常"
+
+    @classmethod
+    def current(cls) -> "NetworkMode":
+        return cls.objects.filter(pk=1).first() or cls(pk=1)

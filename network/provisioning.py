@@ -144,7 +144,7 @@ def _create_node(spec: NodeSpec, parent: Node | None) -> Node:
                 hostname=spec.domain,
                 is_default=owns_schema(spec.level),
             )
-            grant_site_permissions(groups, reach_groups, node_site.home, node_site.collection)
+            grant_site_permissions(groups, reach_groups, node_site.site, node_site.collection)
             create_review_workflow(
                 name=spec.name,
                 home=node_site.home,

@@ -29,10 +29,14 @@ COLLECTION_PERMISSIONS = {
     ],
 }
 
+# Site settings (themes.SiteTheme: name, logo, colours, footer), per site.
+SITE_PERMISSIONS = {Role.WEBMASTER: ["change_sitetheme"]}
+
 _PERMISSION_APPS = {
     "page": "wagtailcore",
     "image": "wagtailimages",
     "document": "wagtaildocs",
+    "sitetheme": "themes",
 }
 
 
@@ -92,18 +96,24 @@ def reaching_webmaster_groups(node: Node) -> list[Group]:
     return [nodegroup.group for nodegroup in nodegroups]
 
 
-def grant_site_permissions(groups_by_role, reach_groups, root_page, collection):
-    """Give each role its rights on a site's page tree and media collection.
+def grant_site_permissions(groups_by_role, reach_groups, site, collection):
+    """Give each role its rights on a site's page tree, media collection and settings.
 
     Runs in the schema that holds the site.
     """
-    from wagtail.models import GroupCollectionPermission, GroupPagePermission
+    from wagtail.models import GroupCollectionPermission, GroupPagePermission, GroupSitePermission
+
+    root_page = site.root_page
 
     grants = [(group, role) for role, group in groups_by_role.items()]
     grants += [(group, Role.WEBMASTER) for group in reach_groups]
     # the webmaster's rights include every other role's (tested)
     permissions = _permissions_by_codename(
-        [*PAGE_PERMISSIONS[Role.WEBMASTER], *COLLECTION_PERMISSIONS[Role.WEBMASTER]]
+        [
+            *PAGE_PERMISSIONS[Role.WEBMASTER],
+            *COLLECTION_PERMISSIONS[Role.WEBMASTER],
+            *SITE_PERMISSIONS[Role.WEBMASTER],
+        ]
     )
     GroupPagePermission.objects.bulk_create(
         [
@@ -119,6 +129,13 @@ def grant_site_permissions(groups_by_role, reach_groups, root_page, collection):
             )
             for group, role in grants
             for codename in COLLECTION_PERMISSIONS[role]
+        ]
+    )
+    GroupSitePermission.objects.bulk_create(
+        [
+            GroupSitePermission(group=group, site=site, permission=permissions[codename])
+            for group, role in grants
+            for codename in SITE_PERMISSIONS.get(role, [])
         ]
     )
 

@@ -8,7 +8,8 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .forms import AddMemberForm
-from .models import Role
+from .models import NetworkMode, Role
+from .mourning import may_set_mourning, set_mourning
 from .roles import node_members, remove_role, user_may_manage_members
 
 
@@ -59,3 +60,33 @@ class MembersView(WagtailAdminTemplateMixin, TemplateView):
         remove_role(user, self.node, role)
         messages.success(request, f"已取消 {user.username} 的{Role(role).label}角色。")
         return redirect("xf_members")
+
+
+class MourningView(WagtailAdminTemplateMixin, TemplateView):
+    """哀悼日置灰: one button turns every site grey, one turns it back."""
+
+    template_name = "network/mourning.html"
+    page_title = "哀悼日置灰"
+    header_icon = "warning"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not may_set_mourning(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["mode"] = NetworkMode.current()
+        return context
+
+    def post(self, request, *args, **kwargs):
+        on = request.POST.get("mourning") == "on"
+        set_mourning(user=request.user, on=on)
+        if on:
+            messages.success(request, "全网已切换为哀悼日置灰，各站点下次打开即为灰色。")
+        else:
+            messages.success(request, "全网已恢复正常颜色。")
+        return redirect("xf_mourning")

@@ -3,8 +3,9 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from .admin_scope import within_roots
+from .mourning import may_set_mourning
 from .roles import user_may_manage_members
-from .views import MembersView
+from .views import MembersView, MourningView
 
 # Schema-wide statistics: meaningful to the provincial centre, not to a village editor.
 SUPERUSER_REPORTS = ("page-types-usage",)
@@ -28,7 +29,10 @@ def hide_schema_wide_reports(request, menu_items):
 
 @hooks.register("register_admin_urls")
 def register_members_url():
-    return [path("members/", MembersView.as_view(), name="xf_members")]
+    return [
+        path("members/", MembersView.as_view(), name="xf_members"),
+        path("mourning/", MourningView.as_view(), name="xf_mourning"),
+    ]
 
 
 class MembersMenuItem(MenuItem):
@@ -40,3 +44,13 @@ class MembersMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_members_menu_item():
     return MembersMenuItem("站点成员", reverse("xf_members"), icon_name="group", order=900)
+
+
+class MourningMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_set_mourning(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_mourning_menu_item():
+    return MourningMenuItem("哀悼日置灰", reverse("xf_mourning"), icon_name="warning", order=950)

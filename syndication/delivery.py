@@ -34,7 +34,7 @@ def _handlers():
     from . import pushing, revoking, stories, submitting
 
     return {
-        DeliveryKind.SNAPSHOT: lambda d: stories.refresh_snapshot(d.story),
+        DeliveryKind.SNAPSHOT: lambda d: stories.refresh_everywhere(d.story),
         DeliveryKind.PUSH: pushing.deliver_push,
         DeliveryKind.SUBMIT: submitting.deliver_submission,
         DeliveryKind.DECISION: submitting.carry_out_decision,

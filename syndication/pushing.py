@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from network.levels import RANK
 from network.models import Node
+from pagecache import forgetting
 
 from . import audit
 from .delivery import enqueue
@@ -84,6 +85,7 @@ def deliver_push(delivery) -> None:
         push.delivered_at = timezone.now()
     push.reach = nodes_in_scope(push).count()
     push.save(update_fields=["delivered_at", "reach"])
+    forgetting.headline_pushed_or_withdrawn(push.from_node)
 
 
 def pushes_reaching(node: Node, *, include_hidden=False):
@@ -128,6 +130,7 @@ def withdraw_push(*, user, push: Push) -> None:
         push.revoked_at = timezone.now()
         push.save(update_fields=["revoked_at"])
         audit.record(push.story, push.from_node, user, AuditAction.PUSH_WITHDRAWN)
+        forgetting.headline_pushed_or_withdrawn(push.from_node)
 
 
 def hide_story(*, user, node: Node, story) -> None:
@@ -143,6 +146,7 @@ def hide_story(*, user, node: Node, story) -> None:
     _, created = Hide.objects.get_or_create(node=node, story=story, defaults={"hidden_by": user})
     if created:
         audit.record(story, node, user, AuditAction.HIDDEN)
+        forgetting.story_hidden_or_shown_at(node)
 
 
 def show_story(*, user, node: Node, story) -> None:
@@ -150,3 +154,4 @@ def show_story(*, user, node: Node, story) -> None:
     deleted, _ = Hide.objects.filter(node=node, story=story).delete()
     if deleted:
         audit.record(story, node, user, AuditAction.SHOWN)
+        forgetting.story_hidden_or_shown_at(node)

@@ -8,6 +8,7 @@ are settled afterwards by a delivery.
 from django.db import connection, transaction
 from django.utils import timezone
 
+from pagecache import forgetting
 from search.indexing import hide_from_network
 
 from . import audit
@@ -36,6 +37,7 @@ def revoke_story(*, user, story: Story, reason="") -> Story:
         story.save(update_fields=["state", "revoked_at", "revoked_by", "revoke_reason"])
         audit.record(story, story.origin_node, user, AuditAction.REVOKED, story.revoke_reason)
         hide_from_network(story.origin_node, story.origin_page_id)
+        forgetting.story_changed_everywhere()
         enqueue(DeliveryKind.REVOKE, story)
     return story
 
@@ -68,3 +70,4 @@ def origin_left(page_id: int, action: str, user=None) -> None:
         story.state = state
         story.save(update_fields=["state"])
         audit.record(story, story.origin_node, user, action)
+        forgetting.story_changed_everywhere()

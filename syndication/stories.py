@@ -8,6 +8,7 @@ from django.utils import timezone
 from django_tenants.utils import schema_context
 
 from network.models import Node
+from pagecache import forgetting
 
 from .models import Story, StoryState
 
@@ -52,6 +53,13 @@ def refresh_snapshot(story: Story) -> Story:
             story.state = StoryState.LIVE
     story.snapshot_at = timezone.now()
     story.save()
+    return story
+
+
+def refresh_everywhere(story: Story) -> Story:
+    """The origin was republished: new text on every site that shows the story."""
+    refresh_snapshot(story)
+    forgetting.story_changed_everywhere()
     return story
 
 

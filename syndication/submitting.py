@@ -8,6 +8,7 @@ from django.utils import timezone
 from django_tenants.utils import schema_context
 
 from network.models import Node, NodeGroup, Role
+from pagecache import forgetting
 from sites.lookup import home_path
 
 from . import audit
@@ -105,6 +106,8 @@ def decide(*, user, submission: Submission, action: str, column=None, reason="")
             )
         locked.save()
         audit.record(locked.story, locked.to_node, user, *event)
+        if locked.state == SubmissionState.ACCEPTED:
+            forgetting.story_accepted_at(locked.to_node)
         enqueue(DeliveryKind.DECISION, locked.story, submission=locked)
     return locked
 

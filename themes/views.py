@@ -1,4 +1,10 @@
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.template.response import TemplateResponse
+from wagtail.models import Site
+
+# The sitemap protocol's limit for one file.
+SITEMAP_LIMIT = 50_000
 
 
 def page_not_found(request, exception=None):
@@ -11,3 +17,40 @@ def server_error(request):
     from django.template import loader
 
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+def sitemap(request):
+    """This site's public pages only: live, not behind a view restriction, under its
+    own home page (a county's schema holds other sites too). Stories shown here from
+    other sites are left out: their canonical address is at their origin."""
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    pages = (
+        site.root_page.get_descendants(inclusive=True)
+        .live()
+        .public()
+        .only("url_path", "last_published_at", "depth")
+        .order_by("path")[:SITEMAP_LIMIT]
+    )
+    urlset = [
+        {
+            "location": request.build_absolute_uri(page.get_url(request=request)),
+            "lastmod": page.last_published_at,
+        }
+        for page in pages
+    ]
+    return TemplateResponse(
+        request, "sitemap.xml", {"urlset": urlset}, content_type="application/xml; charset=utf-8"
+    )
+
+
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /search/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

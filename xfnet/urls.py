@@ -6,12 +6,15 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from search.views import search_page
 from syndication.views.public import story_page
+from themes.views import robots_txt, sitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("syndicated/<uuid:uuid>/", story_page, name="syndicated_story"),
     path("search/", search_page, name="site_search"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:

@@ -14,7 +14,7 @@ def test_each_node_home_page_answers_at_its_domain(client, net, name):
     response = client.get("/", HTTP_HOST=node.primary_domain)
     assert response.status_code == 200
     html = response.content.decode()
-    assert f'<a class="site-name" href="/">{node.name}</a>' in html
+    assert f'<span class="site-name">{node.name}</span>' in html
     assert '<html lang="zh-CN">' in html
 
 

@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import Q
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -8,7 +9,14 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import ArticleBodyBlock
-from .mixins import BylineMixin, CoverImageMixin, PinyinSlugMixin, PublishDateMixin, SummaryMixin
+from .mixins import (
+    BylineMixin,
+    CoverImageMixin,
+    HeadlineMixin,
+    PinyinSlugMixin,
+    PublishDateMixin,
+    SummaryMixin,
+)
 
 
 class ArticleTag(TaggedItemBase):
@@ -18,7 +26,13 @@ class ArticleTag(TaggedItemBase):
 
 
 class ArticlePage(
-    PublishDateMixin, BylineMixin, SummaryMixin, CoverImageMixin, PinyinSlugMixin, Page
+    PublishDateMixin,
+    BylineMixin,
+    SummaryMixin,
+    CoverImageMixin,
+    HeadlineMixin,
+    PinyinSlugMixin,
+    Page,
 ):
     """A news item or notice in a column."""
 
@@ -31,6 +45,7 @@ class ArticlePage(
         *BylineMixin.panels,
         *SummaryMixin.panels,
         *CoverImageMixin.panels,
+        *HeadlineMixin.panels,
         FieldPanel("body"),
         FieldPanel("tags"),
     ]
@@ -52,3 +67,38 @@ class ArticlePage(
     @property
     def column(self):
         return self.get_parent().specific
+
+    @property
+    def attachments(self):
+        """The files attached in the body, listed again under the article."""
+        return [block.value for block in self.body if block.block_type == "attachment"]
+
+    def siblings_around(self):
+        """(previous, next) live articles of the same column by date: 上一篇, 下一篇."""
+        siblings = (
+            ArticlePage.objects.live()
+            .sibling_of(self, inclusive=False)
+            .only("title", "url_path", "date")
+        )
+        newer = Q(date__gt=self.date) | Q(date=self.date, pk__gt=self.pk)
+        older = Q(date__lt=self.date) | Q(date=self.date, pk__lt=self.pk)
+        return (
+            siblings.filter(older).order_by("-date", "-pk").first(),
+            siblings.filter(newer).order_by("date", "pk").first(),
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from readership.counting import views_of
+
+        context = super().get_context(request, *args, **kwargs)
+        node = getattr(request, "node", None)
+        context["views"] = views_of(node.pk, self.pk) if node else 0
+        context["previous"], context["next"] = self.siblings_around()
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        from readership.middleware import count_view_of
+
+        response = super().serve(request, *args, **kwargs)
+        node = getattr(request, "node", None)
+        return count_view_of(response, node, self.pk) if node else response

@@ -3,12 +3,12 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
-from .mixins import PinyinSlugMixin
+from .mixins import FeedMixin, PinyinSlugMixin
 
 ARTICLES_PER_PAGE = 20
 
 
-class ColumnPage(PinyinSlugMixin, Page):
+class ColumnPage(FeedMixin, PinyinSlugMixin, Page):
     """A column (栏目) of a site: a list of articles, possibly with sub-columns.
 
     Hidden columns are the ones not shown in menus; order is the page order.
@@ -46,15 +46,24 @@ class ColumnPage(PinyinSlugMixin, Page):
         column_ids = ColumnPage.objects.descendant_of(self, inclusive=True).values("pk")
         return MergedListing(self.articles, stories_in_columns(node, column_ids))
 
+    def feed_items(self):
+        return self.articles
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(self.listing(getattr(request, "node", None)), ARTICLES_PER_PAGE)
-        try:
-            page_obj = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            page_obj = paginator.page(1)
-        except EmptyPage:
-            page_obj = paginator.page(paginator.num_pages)
-        context["page_obj"] = page_obj
+        listing = self.listing(getattr(request, "node", None))
+        context["page_obj"] = paginate(listing, request.GET.get("page"))
         context["sub_columns"] = ColumnPage.objects.child_of(self).live().in_menu()
         return context
+
+
+def paginate(items, number, per_page=ARTICLES_PER_PAGE):
+    """One page of a list; a missing, malformed or too-large number shows the
+    nearest real page instead of an error."""
+    paginator = Paginator(items, per_page)
+    try:
+        return paginator.page(number or 1)
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)

@@ -1,16 +1,16 @@
 from django.db import models
+from django.http import Http404
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from shared_blocks.blocks import SharedBlocks
 
-from .mixins import PinyinSlugMixin
-
-LATEST_PER_COLUMN = 6
+from .mixins import FeedMixin, PinyinSlugMixin
 
 
-class HomePage(PinyinSlugMixin, Page):
+class HomePage(FeedMixin, PinyinSlugMixin, Page):
     """The root page of one node's site."""
 
     # The node this site belongs to; a code, not a key: nodes live in the public schema.
@@ -38,25 +38,47 @@ class HomePage(PinyinSlugMixin, Page):
 
         return ColumnPage.objects.child_of(self).live().in_menu()
 
-    def get_context(self, request, *args, **kwargs):
+    @property
+    def articles(self):
         from .article import ArticlePage
 
+        return ArticlePage.objects.live().descendant_of(self).order_by("-date", "-pk")
+
+    def feed_items(self):
+        return self.articles
+
+    def get_context(self, request, *args, **kwargs):
+        from themes.variants import variant_for
+
         context = super().get_context(request, *args, **kwargs)
-        columns = list(self.columns)
+        node = getattr(request, "node", None)
+        variant = variant_for(node)
+        context["variant"] = variant
         context["column_blocks"] = [
-            (
-                column,
-                ArticlePage.objects.live()
-                .descendant_of(column)
-                .order_by("-date")[:LATEST_PER_COLUMN],
-            )
-            for column in columns
+            (column, self.articles.descendant_of(column)[: variant.latest_per_column])
+            for column in list(self.columns)[: variant.column_blocks]
         ]
+        # Pinned headlines first, then the newest with a picture.
         context["headlines"] = (
-            ArticlePage.objects.live()
-            .descendant_of(self)
-            .filter(cover_image__isnull=False)
+            self.articles.filter(cover_image__isnull=False)
             .select_related("cover_image")
-            .order_by("-date")[:4]
+            .order_by("-is_headline", "-date", "-pk")[: variant.headlines]
         )
+        if node is not None and variant.child_sites:
+            context["child_sites"] = [
+                (child, child.absolute_url("/", request))
+                for child in node.get_children().prefetch_related("domains")
+            ]
         return context
+
+    @path("tags/<str:tag>/", name="tag")
+    def tag_page(self, request, tag):
+        """Every article of this site with one tag."""
+        from .column import paginate
+
+        articles = self.articles.filter(tags__name=tag).select_related("cover_image")
+        page_obj = paginate(articles, request.GET.get("page"))
+        if not page_obj.paginator.count:
+            raise Http404("没有这个标签的文章")
+        context = {"tag": tag, "page_obj": page_obj}
+        return self.render(request, context_overrides=context, template="xfsites/tag_page.html")

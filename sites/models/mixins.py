@@ -3,8 +3,10 @@
 from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.models import Page
 
+from ..feeds import rss_response
 from ..forms import PinyinSlugPageForm
 from ..slugs import pinyin_slug
 
@@ -103,3 +105,40 @@ class CoverImageMixin(models.Model):
     @property
     def has_cover(self):
         return self.cover_image_id is not None
+
+
+class HeadlineMixin(models.Model):
+    """头条: an article the site's home page leads with, beside its cover image."""
+
+    is_headline = models.BooleanField(
+        "设为首页头条",
+        default=False,
+        help_text="首页头条区优先展示设为头条且有封面图片的文章。",
+    )
+
+    panels = [FieldPanel("is_headline")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def headline_label(self):
+        return "头条" if self.is_headline else ""
+
+
+class FeedMixin(RoutablePageMixin):
+    """An RSS 2.0 feed at `rss.xml` below the page (a slug can never contain a dot,
+    so no child page can hide it)."""
+
+    FEED_LENGTH = 20
+
+    def feed_items(self):
+        raise NotImplementedError
+
+    @re_path(r"^rss\.xml$", name="rss")
+    def rss(self, request):
+        return rss_response(request, self, self.feed_items()[: self.FEED_LENGTH])
+
+    @property
+    def feed_path(self):
+        return self.url + "rss.xml" if self.url else ""

@@ -2,6 +2,10 @@
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.html import format_html
+
+from readership.counting import views_of
+from readership.middleware import count_view_of
 
 from ..models import Story
 from ..places import is_shown_at
@@ -17,9 +21,17 @@ def story_page(request, uuid):
         return redirect(story.origin_path or "/")
     if not is_shown_at(story, node):
         raise Http404
+    url = origin_url(story, request)
+    source = format_html('<a href="{}">{}</a>', url, story.origin_node.name)
+    if story.source and story.source != story.origin_node.name:
+        source = format_html("{}（{}）", source, story.source)
     context = {
         "story": story,
         "body": body_for(story, request),
-        "origin_url": origin_url(story, request),
+        "origin_url": url,
+        "source_html": source,
+        # Read anywhere, counted once: the origin article's own count.
+        "views": views_of(story.origin_node_id, story.origin_page_id),
     }
-    return render(request, "syndication/story_page.html", context)
+    response = render(request, "syndication/story_page.html", context)
+    return count_view_of(response, story.origin_node, story.origin_page_id)

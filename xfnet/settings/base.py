@@ -23,14 +23,19 @@ SHARED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "wagtail.users",
-    "themes",
+    "pagecache",
+    "readership",
 ]
 
 # Each backbone schema (and the template it is cloned from): Wagtail and its content.
 TENANT_APPS = [
+    # First, so the theme's templates (base.html, 404.html, admin branding) win.
+    "themes",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
+    "django.contrib.sitemaps",
     "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
@@ -63,6 +68,9 @@ TENANT_LIMIT_SET_CALLS = True
 
 MIDDLEWARE = [
     "network.middleware.NodeRoutingMiddleware",
+    # Outside the cache, so a reader served from the cache is counted too.
+    "readership.middleware.ReadCountMiddleware",
+    "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -116,10 +124,25 @@ CACHES = {
         "REVERSE_KEY_FUNCTION": "django_tenants.cache.reverse_key",
     }
 }
+# Whole public pages and the tokens that invalidate them (pagecache): shared by every
+# web and worker process, and keyed without the schema (one page cache for the network).
+CACHES["pages"] = {
+    "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+    "LOCATION": str(DATA_DIR / "page-cache"),
+    "OPTIONS": {"MAX_ENTRIES": 20_000},
+}
 if env.REDIS_URL:
     CACHES["default"].update(
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env.REDIS_URL}
     )
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": env.REDIS_URL,
+        "KEY_PREFIX": "pages",
+    }
+# Seconds a cached page lives at most: the bound on staleness for what no event
+# announces (a pushed headline reaching its 截止时间).
+XFNET_PAGE_CACHE_SECONDS = env.PAGE_CACHE_SECONDS
 
 
 # --- Celery ---------------------------------------------------------------------------
@@ -157,6 +180,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "network.tasks.refresh_all_node_activity",
         "schedule": 15 * 60,
     },
+    "fold-read-counts": {"task": "readership.tasks.fold_hits", "schedule": 60},
     "resume-pending-deliveries": {
         "task": "syndication.tasks.resume_pending_deliveries",
         "schedule": 5 * 60,

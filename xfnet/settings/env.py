@@ -61,3 +61,5 @@ ES_INDEX: str = _str("XFNET_ES_INDEX", "xfnet-articles")
 ES_IK: bool = _bool("XFNET_ES_IK", False)
 # The party-building dictionary; unset = the bundled search/dictionary/party_terms.txt.
 SEARCH_DICTIONARY: str | None = _str("XFNET_SEARCH_DICTIONARY")
+# Seconds a public page may be served from the page cache before it is rebuilt.
+PAGE_CACHE_SECONDS: int = int(_str("XFNET_PAGE_CACHE_SECONDS", "300"))

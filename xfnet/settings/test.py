@@ -14,3 +14,6 @@ if not env.REDIS_URL:
     # Apart from the dev broker, so a running demo worker never takes test tasks.
     CELERY_BROKER_TRANSPORT_OPTIONS, CELERY_RESULT_BACKEND = file_broker(DATA_DIR / "test-celery")
 XFNET_DELIVERY_RETRY_DELAY = 0.2
+if not env.REDIS_URL:
+    # Apart from the demo's page cache, so a running demo never serves test pages.
+    CACHES["pages"]["LOCATION"] = str(DATA_DIR / "test-page-cache")  # noqa: F405

@@ -1,0 +1,67 @@
+"""What each kind of change makes stale, named for the change.
+
+Called from signal handlers (page events), services (syndication, settings) and
+admin actions alike.
+"""
+
+from .generations import forget_network, forget_site, forget_subtree
+
+
+def page_changed(page) -> None:
+    """A page was published, unpublished, moved or deleted: its site's pages go."""
+    from network.models import Node
+    from sites.lookup import node_of_page
+
+    try:
+        node = node_of_page(page)
+    except Node.DoesNotExist:
+        return
+    forget_site(node)
+
+
+def network_content_changed() -> None:
+    forget_network()
+
+
+def node_added_or_removed(node) -> None:
+    """The parent's site lists its child sites."""
+    parent_path = node.path[: -node.steplen]
+    if parent_path:
+        from network.models import Node
+
+        parent = Node.objects.filter(path=parent_path).first()
+        if parent is not None:
+            forget_site(parent)
+
+
+def site_settings_changed(site_id: int) -> None:
+    """A site's name, logo, colours or footer changed; run in the site's schema."""
+    from network.models import Node
+    from sites.models import HomePage
+
+    home = HomePage.objects.filter(sites_rooted_here__pk=site_id).only("node_code").first()
+    node = home and Node.objects.filter(code=home.node_code).first()
+    if node is not None:
+        forget_site(node)
+
+
+def headline_pushed_or_withdrawn(from_node) -> None:
+    """上级要闻 of every site below the pushing one."""
+    forget_subtree(from_node)
+
+
+def story_accepted_at(node) -> None:
+    """The accepting site's column and 基层动态; the province's choice is 全网头条."""
+    if node.is_root():
+        forget_network()
+    else:
+        forget_site(node)
+
+
+def story_hidden_or_shown_at(node) -> None:
+    forget_site(node)
+
+
+def story_changed_everywhere() -> None:
+    """A story's text or state changed: it may show on any site."""
+    forget_network()

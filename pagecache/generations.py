@@ -1,0 +1,72 @@
+"""Which cached pages are still good: generation tokens, one per scope.
+
+A cached page's key includes the tokens of every scope that can change it: the whole
+network, its own site, and the subtree of each of its ancestors (what they push down).
+Forgetting a scope replaces its token, so every page keyed under the old one is never
+read again (and expires). Nothing lists or deletes keys, so forgetting 19,000 sites'
+pages costs one cache write.
+"""
+
+import uuid
+
+from django.core.cache import caches
+from django.db import transaction
+
+NETWORK = "xfgen:net"
+
+
+def page_cache():
+    return caches["pages"]
+
+
+def site_key(node) -> str:
+    return f"xfgen:site:{node.pk}"
+
+
+def subtree_key(path: str) -> str:
+    return f"xfgen:tree:{path}"
+
+
+def scope_keys(node) -> list[str]:
+    return [NETWORK, site_key(node), *(subtree_key(p) for p in [*node.ancestor_paths(), node.path])]
+
+
+def _fresh() -> str:
+    return uuid.uuid4().hex[:12]
+
+
+def tokens_for(node) -> list[str]:
+    """The current token of every scope a page of this node depends on (one round trip)."""
+    keys = scope_keys(node)
+    cache = page_cache()
+    found = cache.get_many(keys)
+    missing = {key: _fresh() for key in keys if key not in found}
+    if missing:
+        # A token evicted from the cache must not come back as an old value: start a
+        # new one, so pages cached under a lost token are never served.
+        for key, token in missing.items():
+            cache.add(key, token, timeout=None)
+        found.update(cache.get_many(list(missing)))
+    return [found.get(key, "") for key in keys]
+
+
+def _forget(key: str) -> None:
+    # Now, and again once the change is committed: a reader between the two could
+    # otherwise cache the old page again before the new data is visible.
+    page_cache().set(key, _fresh(), timeout=None)
+    transaction.on_commit(lambda: page_cache().set(key, _fresh(), timeout=None))
+
+
+def forget_site(node) -> None:
+    """Every cached page of one site (a publish, a settings change, a hidden story)."""
+    _forget(site_key(node))
+
+
+def forget_subtree(node) -> None:
+    """Every cached page of the node's descendants (what it pushes down reaches them)."""
+    _forget(subtree_key(node.path))
+
+
+def forget_network() -> None:
+    """Every cached page everywhere (mourning mode, network-wide blocks, a revoked story)."""
+    _forget(NETWORK)

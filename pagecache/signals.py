@@ -1,0 +1,54 @@
+"""Content events reach the page cache here; what each forgets is in pagecache.forgetting.
+
+Deleting a live page needs no handler: Wagtail unpublishes it first (page_unpublished).
+"""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from network.models import NetworkMode, Node
+from shared_blocks.models import AllianceLink, Campaign
+from themes.models import SiteTheme
+
+from . import forgetting
+
+
+def on_page_changed(sender, instance, **kwargs):
+    forgetting.page_changed(instance)
+
+
+def on_page_moved(sender, instance, parent_page_before, parent_page_after, **kwargs):
+    forgetting.page_changed(parent_page_before)
+    forgetting.page_changed(parent_page_after)
+
+
+page_published.connect(on_page_changed, dispatch_uid="pagecache_published")
+page_unpublished.connect(on_page_changed, dispatch_uid="pagecache_unpublished")
+post_page_move.connect(on_page_moved, dispatch_uid="pagecache_moved")
+
+
+def on_network_content_changed(sender, **kwargs):
+    forgetting.network_content_changed()
+
+
+def on_site_settings_changed(sender, instance, **kwargs):
+    forgetting.site_settings_changed(instance.site_id)
+
+
+def on_node_saved(sender, instance, created, **kwargs):
+    if created:
+        forgetting.node_added_or_removed(instance)
+
+
+def on_node_deleted(sender, instance, **kwargs):
+    forgetting.node_added_or_removed(instance)
+
+
+# What every site shows: the province's banner and links, and mourning mode.
+for model in (Campaign, AllianceLink, NetworkMode):
+    uid = f"pagecache_{model._meta.label_lower}"
+    post_save.connect(on_network_content_changed, sender=model, dispatch_uid=f"{uid}_saved")
+    post_delete.connect(on_network_content_changed, sender=model, dispatch_uid=f"{uid}_deleted")
+post_save.connect(on_site_settings_changed, sender=SiteTheme, dispatch_uid="pagecache_theme")
+post_save.connect(on_node_saved, sender=Node, dispatch_uid="pagecache_node_saved")
+post_delete.connect(on_node_deleted, sender=Node, dispatch_uid="pagecache_node_deleted")

@@ -1,0 +1,36 @@
+"""RSS 2.0 for a site or a column: the newest articles, with absolute links."""
+
+from django.http import HttpResponse
+from django.utils.feedgenerator import Rss201rev2Feed
+
+
+def _absolute(request, page) -> str:
+    return request.build_absolute_uri(page.get_url(request=request))
+
+
+def rss_response(request, page, articles) -> HttpResponse:
+    from themes.settings import site_title
+
+    site = site_title(request)
+    title = site if page.depth <= 2 else f"{page.title} - {site}"
+    feed = Rss201rev2Feed(
+        title=title,
+        link=_absolute(request, page),
+        description=getattr(page, "intro", "") or f"{title}最新文章",
+        language="zh-cn",
+        feed_url=request.build_absolute_uri(),
+    )
+    for article in articles:
+        link = _absolute(request, article)
+        feed.add_item(
+            title=article.title,
+            link=link,
+            unique_id=link,
+            description=article.teaser,
+            pubdate=article.date,
+            author_name=article.author or None,
+            categories=[article.source] if article.source else None,
+        )
+    response = HttpResponse(content_type="application/rss+xml; charset=utf-8")
+    feed.write(response, "utf-8")
+    return response

@@ -1,0 +1,27 @@
+"""The alliance look has one layout per level: the province portal shows more, a
+village site is simpler. Everything else (colours, name, footer) is per site."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Variant:
+    level: str
+    headlines: int  # pinned headlines with pictures on the home page
+    column_blocks: int  # columns shown on the home page
+    latest_per_column: int
+    child_sites: bool  # list the sites one level down
+    tagline: str
+
+
+VARIANTS = {
+    "province": Variant("province", 5, 8, 8, True, "全省党建网站群门户"),
+    "city": Variant("city", 4, 6, 7, True, "党建网站群"),
+    "county": Variant("county", 4, 6, 6, True, "党建网站群"),
+    "township": Variant("township", 3, 4, 5, True, "基层党建"),
+    "village": Variant("village", 3, 4, 5, False, "基层党建"),
+}
+
+
+def variant_for(node) -> Variant:
+    return VARIANTS.get(getattr(node, "level", None), VARIANTS["county"])
