@@ -1,7 +1,10 @@
 """RSS 2.0 for a site or a column: the newest articles, with absolute links."""
 
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils.feedgenerator import Rss201rev2Feed
+from wagtail.models import Site
+
+FEED_LENGTH = 20
 
 
 def _absolute(request, page) -> str:
@@ -9,7 +12,7 @@ def _absolute(request, page) -> str:
 
 
 def rss_response(request, page, articles) -> HttpResponse:
-    from themes.settings import site_title
+    from themes.site import site_title
 
     site = site_title(request)
     title = site if page.depth <= 2 else f"{page.title} - {site}"
@@ -34,3 +37,27 @@ def rss_response(request, page, articles) -> HttpResponse:
     response = HttpResponse(content_type="application/rss+xml; charset=utf-8")
     feed.write(response, "utf-8")
     return response
+
+
+def feed(request, column_path=""):
+    """`/rss.xml` for the whole site, `/<column path>/rss.xml` for one column (its
+    sub-columns included). Only live pages anyone may read have feeds."""
+    from .models import ColumnPage
+
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    home = site.root_page.specific
+    if not column_path:
+        page = home
+    else:
+        page = (
+            ColumnPage.objects.live()
+            .public()
+            .descendant_of(home)
+            .filter(url_path=home.url_path + column_path)
+            .first()
+        )
+        if page is None:
+            raise Http404("没有这个栏目")
+    return rss_response(request, page, page.feed_items()[:FEED_LENGTH])

@@ -8,18 +8,17 @@ from dataclasses import dataclass
 class Variant:
     level: str
     headlines: int  # pinned headlines with pictures on the home page
-    column_blocks: int  # columns shown on the home page
     latest_per_column: int
     child_sites: bool  # list the sites one level down
     tagline: str
 
 
 VARIANTS = {
-    "province": Variant("province", 5, 8, 8, True, "全省党建网站群门户"),
-    "city": Variant("city", 4, 6, 7, True, "党建网站群"),
-    "county": Variant("county", 4, 6, 6, True, "党建网站群"),
-    "township": Variant("township", 3, 4, 5, True, "基层党建"),
-    "village": Variant("village", 3, 4, 5, False, "基层党建"),
+    "province": Variant("province", 5, 8, True, "全省党建网站群门户"),
+    "city": Variant("city", 4, 7, True, "党建网站群"),
+    "county": Variant("county", 4, 6, True, "党建网站群"),
+    "township": Variant("township", 3, 5, True, "基层党建"),
+    "village": Variant("village", 3, 5, False, "基层党建"),
 }
 
 

@@ -1,10 +1,11 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from search.views import search_page
+from sites.feeds import feed
 from syndication.views.public import story_page
 from themes.views import robots_txt, sitemap
 
@@ -15,6 +16,9 @@ urlpatterns = [
     path("search/", search_page, name="site_search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    # Wagtail's own URLs take no dots, so feeds are routed here.
+    path("rss.xml", feed, name="site_feed"),
+    re_path(r"^(?P<column_path>(?:[\w\-]+/)+)rss\.xml$", feed, name="column_feed"),
 ]
 
 if settings.DEBUG:

@@ -1,7 +1,7 @@
 from django.db import models
 from django.http import Http404
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
@@ -10,7 +10,7 @@ from shared_blocks.blocks import SharedBlocks
 from .mixins import FeedMixin, PinyinSlugMixin
 
 
-class HomePage(FeedMixin, PinyinSlugMixin, Page):
+class HomePage(RoutablePageMixin, FeedMixin, PinyinSlugMixin, Page):
     """The root page of one node's site."""
 
     # The node this site belongs to; a code, not a key: nodes live in the public schema.
@@ -56,7 +56,7 @@ class HomePage(FeedMixin, PinyinSlugMixin, Page):
         context["variant"] = variant
         context["column_blocks"] = [
             (column, self.articles.descendant_of(column)[: variant.latest_per_column])
-            for column in list(self.columns)[: variant.column_blocks]
+            for column in self.columns
         ]
         # Pinned headlines first, then the newest with a picture.
         context["headlines"] = (

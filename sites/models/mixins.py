@@ -3,10 +3,8 @@
 from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.models import Page
 
-from ..feeds import rss_response
 from ..forms import PinyinSlugPageForm
 from ..slugs import pinyin_slug
 
@@ -126,18 +124,15 @@ class HeadlineMixin(models.Model):
         return "头条" if self.is_headline else ""
 
 
-class FeedMixin(RoutablePageMixin):
-    """An RSS 2.0 feed at `rss.xml` below the page (a slug can never contain a dot,
-    so no child page can hide it)."""
+class FeedMixin(models.Model):
+    """An RSS 2.0 feed at `rss.xml` below the page (sites.feeds serves it; a slug can
+    never contain a dot, so no child page can hide it)."""
 
-    FEED_LENGTH = 20
+    class Meta:
+        abstract = True
 
     def feed_items(self):
         raise NotImplementedError
-
-    @re_path(r"^rss\.xml$", name="rss")
-    def rss(self, request):
-        return rss_response(request, self, self.feed_items()[: self.FEED_LENGTH])
 
     @property
     def feed_path(self):
