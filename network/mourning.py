@@ -38,5 +38,7 @@ def set_mourning(*, user, on: bool) -> NetworkMode:
     mode.changed_at = timezone.now()
     mode.changed_by = user.get_username()
     mode.save()
+    # Now and once committed (see pagecache.generations._forget).
+    caches["pages"].delete(CACHE_KEY)
     transaction.on_commit(lambda: caches["pages"].delete(CACHE_KEY))
     return mode
