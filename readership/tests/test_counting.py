@@ -61,7 +61,7 @@ def test_the_hit_is_written_after_the_response_outside_its_transaction(client, n
 def test_the_article_shows_its_count_once_folded(client, net, article):
     from pagecache.generations import forget_site
 
-    page, path = article
+    _page, path = article
     read(client, "village1.localhost", path)
     read(client, "village1.localhost", path)
     fold_hits()
@@ -70,7 +70,7 @@ def test_the_article_shows_its_count_once_folded(client, net, article):
 
 
 def test_admin_sums_views_per_site(client, net, article):
-    page, path = article
+    _page, path = article
     read(client, "village1.localhost", path)
     fold_hits()
     webmaster = UserFactory(username="xian_zhanzhang", roles=[(net.county1, "webmaster")])
