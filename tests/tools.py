@@ -1,0 +1,25 @@
+"""Outside programs some tests drive: found, or skipped with the reason (failed in CI)."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+
+def require_program(name: str, install_hint: str) -> str:
+    path = shutil.which(name)
+    if path is None:
+        message = f"{name} is not installed ({install_hint})"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+def artifacts_dir() -> Path:
+    """Where tests leave screenshots and reports for a person to look at."""
+    path = Path(os.environ.get("XFNET_TEST_ARTIFACTS", settings.DATA_DIR / "test-artifacts"))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
