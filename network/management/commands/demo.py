@@ -9,6 +9,7 @@ from network.demo import (
     build_demo_network,
 )
 from syndication.demo import build_demo_syndication
+from themes.demo import dress_demo_sites
 
 
 class Command(BaseCommand):
@@ -23,6 +24,7 @@ class Command(BaseCommand):
         self.stdout.write("正在建立演示网络……")
         build_demo_network(articles_per_column=articles_per_column, log=self.stdout.write)
         build_demo_syndication(log=self.stdout.write)
+        dress_demo_sites(log=self.stdout.write)
         # the demo's pages are written directly, not published: index them here
         call_command("search", "reindex", "--resume", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("演示网络已就绪。"))
