@@ -10,6 +10,7 @@ import threading
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "xfnet.settings.test")
@@ -127,8 +128,8 @@ def main():
             f"postgresql://{db['USER']}:{db.get('PASSWORD') or ''}@"
             f"{db.get('HOST') or ''}:{db.get('PORT') or 5432}/{db['NAME']}"
         )
-        if db.get("HOST", "").startswith("/"):
-            url = f"postgresql://{db['USER']}@/{db['NAME']}?host={db['HOST']}"
+        if db.get("HOST", "").startswith("/"):  # a socket directory (embedded server)
+            url = f"postgresql://{db['USER']}@{quote(db['HOST'], safe='')}/{db['NAME']}"
         env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "xfnet.settings.test"}
         port = 8765
         server = subprocess.Popen(
