@@ -128,8 +128,9 @@ def main():
             f"postgresql://{db['USER']}:{db.get('PASSWORD') or ''}@"
             f"{db.get('HOST') or ''}:{db.get('PORT') or 5432}/{db['NAME']}"
         )
-        if db.get("HOST", "").startswith("/"):  # a socket directory (embedded server)
-            url = f"postgresql://{db['USER']}@{quote(db['HOST'], safe='')}/{db['NAME']}"
+        socket_dir = db.get("HOST") or db.get("OPTIONS", {}).get("host", "")
+        if socket_dir.startswith("/"):  # a socket directory (the embedded server)
+            url = f"postgresql://{db['USER']}@{quote(socket_dir, safe='')}/{db['NAME']}"
         env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "xfnet.settings.test"}
         port = 8765
         server = subprocess.Popen(
