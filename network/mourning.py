@@ -1,8 +1,9 @@
 """哀悼日置灰: the province turns the whole network grey, and back, in one action."""
 
 from django.core.cache import caches
-from django.db import transaction
 from django.utils import timezone
+
+from pagecache.generations import now_and_on_commit
 
 from .levels import Level
 from .models import NetworkMode, Node
@@ -38,7 +39,5 @@ def set_mourning(*, user, on: bool) -> NetworkMode:
     mode.changed_at = timezone.now()
     mode.changed_by = user.get_username()
     mode.save()
-    # Now and once committed (see pagecache.generations._forget).
-    caches["pages"].delete(CACHE_KEY)
-    transaction.on_commit(lambda: caches["pages"].delete(CACHE_KEY))
+    now_and_on_commit(lambda: caches["pages"].delete(CACHE_KEY))
     return mode

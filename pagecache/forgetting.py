@@ -36,11 +36,12 @@ def node_added_or_removed(node) -> None:
 
 def site_settings_changed(site_id: int) -> None:
     """A site's name, logo, colours or footer changed; run in the site's schema."""
-    from network.models import Node
-    from sites.models import HomePage
+    from django.db import connection
 
-    home = HomePage.objects.filter(sites_rooted_here__pk=site_id).only("node_code").first()
-    node = home and Node.objects.filter(code=home.node_code).first()
+    from network.models import Node
+
+    # Site ids are per schema: the schema says whose.
+    node = Node.objects.filter(site_id=site_id, tenant__schema_name=connection.schema_name).first()
     if node is not None:
         forget_site(node)
 

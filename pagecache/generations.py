@@ -50,11 +50,15 @@ def tokens_for(node) -> list[str]:
     return [found.get(key, "") for key in keys]
 
 
+def now_and_on_commit(action) -> None:
+    """Run a cache change now, and again once the database change is committed: a
+    reader between the two could otherwise cache old data before the new is visible."""
+    action()
+    transaction.on_commit(action)
+
+
 def _forget(key: str) -> None:
-    # Now, and again once the change is committed: a reader between the two could
-    # otherwise cache the old page again before the new data is visible.
-    page_cache().set(key, _fresh(), timeout=None)
-    transaction.on_commit(lambda: page_cache().set(key, _fresh(), timeout=None))
+    now_and_on_commit(lambda: page_cache().set(key, _fresh(), timeout=None))
 
 
 def forget_site(node) -> None:

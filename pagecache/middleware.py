@@ -57,8 +57,6 @@ class PageCacheMiddleware:
             return cached
         response = self.get_response(request)
         if is_cacheable_response(response):
-            if hasattr(response, "render") and callable(response.render):
-                response = response.render()
             cache.set(key, response, timeout=settings.XFNET_PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response

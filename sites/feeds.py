@@ -2,7 +2,6 @@
 
 from django.http import Http404, HttpResponse
 from django.utils.feedgenerator import Rss201rev2Feed
-from wagtail.models import Site
 
 FEED_LENGTH = 20
 
@@ -42,12 +41,13 @@ def rss_response(request, page, articles) -> HttpResponse:
 def feed(request, column_path=""):
     """`/rss.xml` for the whole site, `/<column path>/rss.xml` for one column (its
     sub-columns included). Only live pages anyone may read have feeds."""
+    from themes.site import site_home
+
     from .models import ColumnPage
 
-    site = Site.find_for_request(request)
-    if site is None:
+    home = site_home(request)
+    if home is None:
         raise Http404
-    home = site.root_page.specific
     if not column_path:
         page = home
     else:

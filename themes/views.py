@@ -1,7 +1,8 @@
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template.response import TemplateResponse
-from wagtail.models import Site
+
+from .site import site_home
 
 # The sitemap protocol's limit for one file.
 SITEMAP_LIMIT = 50_000
@@ -23,11 +24,11 @@ def sitemap(request):
     """This site's public pages only: live, not behind a view restriction, under its
     own home page (a county's schema holds other sites too). Stories shown here from
     other sites are left out: their canonical address is at their origin."""
-    site = Site.find_for_request(request)
-    if site is None:
+    home = site_home(request)
+    if home is None:
         raise Http404
     pages = (
-        site.root_page.get_descendants(inclusive=True)
+        home.get_descendants(inclusive=True)
         .live()
         .public()
         .only("url_path", "last_published_at", "depth")

@@ -1,4 +1,4 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
@@ -46,24 +46,11 @@ class ColumnPage(FeedMixin, PinyinSlugMixin, Page):
         column_ids = ColumnPage.objects.descendant_of(self, inclusive=True).values("pk")
         return MergedListing(self.articles, stories_in_columns(node, column_ids))
 
-    def feed_items(self):
-        return self.articles
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         listing = self.listing(getattr(request, "node", None))
-        context["page_obj"] = paginate(listing, request.GET.get("page"))
+        context["page_obj"] = Paginator(listing, ARTICLES_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
         context["sub_columns"] = ColumnPage.objects.child_of(self).live().in_menu()
         return context
-
-
-def paginate(items, number, per_page=ARTICLES_PER_PAGE):
-    """One page of a list; a missing, malformed or too-large number shows the
-    nearest real page instead of an error."""
-    paginator = Paginator(items, per_page)
-    try:
-        return paginator.page(number or 1)
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        return paginator.page(paginator.num_pages)

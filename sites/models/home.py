@@ -1,3 +1,4 @@
+from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
 from wagtail.admin.panels import FieldPanel
@@ -44,9 +45,6 @@ class HomePage(RoutablePageMixin, FeedMixin, PinyinSlugMixin, Page):
 
         return ArticlePage.objects.live().descendant_of(self).order_by("-date", "-pk")
 
-    def feed_items(self):
-        return self.articles
-
     def get_context(self, request, *args, **kwargs):
         from themes.variants import variant_for
 
@@ -74,10 +72,10 @@ class HomePage(RoutablePageMixin, FeedMixin, PinyinSlugMixin, Page):
     @path("tags/<str:tag>/", name="tag")
     def tag_page(self, request, tag):
         """Every article of this site with one tag."""
-        from .column import paginate
+        from .column import ARTICLES_PER_PAGE
 
         articles = self.articles.filter(tags__name=tag).select_related("cover_image")
-        page_obj = paginate(articles, request.GET.get("page"))
+        page_obj = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
         if not page_obj.paginator.count:
             raise Http404("没有这个标签的文章")
         context = {"tag": tag, "page_obj": page_obj}

@@ -132,7 +132,8 @@ class FeedMixin(models.Model):
         abstract = True
 
     def feed_items(self):
-        raise NotImplementedError
+        """The page's live articles (and those below it), newest first."""
+        return self.articles
 
     @property
     def feed_path(self):
