@@ -4,6 +4,7 @@ Deleting a live page needs no handler: Wagtail unpublishes it first (page_unpubl
 """
 
 from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from network.models import NetworkMode, Node
@@ -22,9 +23,20 @@ def on_page_moved(sender, instance, parent_page_before, parent_page_after, **kwa
     forgetting.page_changed(parent_page_after)
 
 
+def on_restriction_changed(sender, instance, **kwargs):
+    """A page closed to anonymous readers, or opened again: its site's listings change."""
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        forgetting.page_changed(page)
+
+
 page_published.connect(on_page_changed, dispatch_uid="pagecache_published")
 page_unpublished.connect(on_page_changed, dispatch_uid="pagecache_unpublished")
 post_page_move.connect(on_page_moved, dispatch_uid="pagecache_moved")
+post_save.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid="pagecache_vr")
+post_delete.connect(
+    on_restriction_changed, sender=PageViewRestriction, dispatch_uid="pagecache_vr_deleted"
+)
 
 
 def on_network_content_changed(sender, **kwargs):

@@ -5,6 +5,8 @@ from django.utils.html import strip_tags
 from wagtail.rich_text import RichText
 
 from network.models import Node
+from sites.lookup import node_of_page
+from sites.visibility import is_public
 
 from . import dictionary
 from .backend import mirror, unmirror, uses_elasticsearch
@@ -43,15 +45,6 @@ def grams_field(title: str, body: str) -> str:
     return f"{tsvector_literal(title_lexemes, 'A')} {tsvector_literal(body_lexemes)}".strip()
 
 
-def is_public(page) -> bool:
-    """Live, on a live site and column, not behind a view restriction (password,
-    login, groups)."""
-    if not page.live or page.get_view_restrictions().exists():
-        return False
-    # ancestors below the tree root (depth 1): the site's home page and columns
-    return not page.get_ancestors().filter(depth__gt=1, live=False).exists()
-
-
 def entry_fields(article, node: Node) -> dict:
     """Run in the article's schema."""
     column = article.get_parent()
@@ -84,15 +77,28 @@ def index_article(article, node: Node) -> SearchEntry | None:
     return entry
 
 
+def index_articles(articles) -> int:
+    """Index articles of the current schema (any sites); how many are in the index after."""
+    indexed, nodes = 0, {}
+    for article in articles:
+        site_path = article.path[: 2 * article.steplen]  # every home page sits under the root
+        if site_path not in nodes:
+            nodes[site_path] = node_of_page(article)
+        indexed += index_article(article, nodes[site_path]) is not None
+    return indexed
+
+
 def remove_page(node: Node, page_id: int) -> int:
     return _remove(SearchEntry.objects.filter(node=node, page_id=page_id))
 
 
-def remove_page_here(page_id: int) -> int:
-    """Remove by page id within the current schema (page ids repeat across schemas)."""
+def remove_pages_here(page_ids) -> int:
+    """Remove by page ids within the current schema (page ids repeat across schemas)."""
+    if not page_ids:
+        return 0
     return _remove(
         SearchEntry.objects.filter(
-            node__tenant__schema_name=connection.schema_name, page_id=page_id
+            node__tenant__schema_name=connection.schema_name, page_id__in=page_ids
         )
     )
 

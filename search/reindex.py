@@ -6,23 +6,22 @@ from django_tenants.utils import schema_context
 
 from network.models import Node
 from sites.lookup import home_path
+from sites.models import ArticlePage
+from sites.visibility import public_pages
 
 from . import dictionary
 from .backend import mirror
-from .indexing import entry_fields, is_public
+from .indexing import entry_fields
 from .models import IndexedNode, SearchEntry
 
 
 def reindex_node(node: Node) -> int:
     """Index every public article of the node's site; drop entries of the rest."""
-    from sites.models import ArticlePage
-
     fields_by_page = {}
     with schema_context(node.tenant.schema_name):
-        articles = ArticlePage.objects.live().filter(path__startswith=home_path(node))
+        articles = public_pages(ArticlePage.objects.filter(path__startswith=home_path(node)))
         for article in articles.select_related("cover_image").iterator(chunk_size=200):
-            if is_public(article):
-                fields_by_page[article.pk] = entry_fields(article, node)
+            fields_by_page[article.pk] = entry_fields(article, node)
     with transaction.atomic():
         SearchEntry.objects.filter(node=node).exclude(page_id__in=fields_by_page).delete()
         existing = {

@@ -1,23 +1,40 @@
 """Indexing in the background; tasks run in the schema of the site that sent them."""
 
 from celery import shared_task
-from django.db import OperationalError
+from django.db import InterfaceError, OperationalError
+from django_tenants.utils import schema_context
 
-from sites.lookup import node_of_page
+from network.models import Tenant
+from sites.models import ArticlePage
 
-from .indexing import index_article, remove_page_here
+from .catchup import catch_up_here
+from .indexing import index_articles, remove_pages_here
+
+# The database being restarted is worth waiting for; anything else is a bug to see.
+_DATABASE_DOWN = (OperationalError, InterfaceError)
 
 
-@shared_task(autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5, acks_late=True)
-def index_page(page_id: int) -> bool:
-    """(Re)index one article of this schema; idempotent. False if it left the index."""
-    from sites.models import ArticlePage
+@shared_task(autoretry_for=_DATABASE_DOWN, retry_backoff=True, max_retries=8, acks_late=True)
+def index_pages(page_ids: list[int]) -> int:
+    """(Re)index articles of this schema, or drop those no longer public; idempotent.
+    Returns how many are in the index afterwards."""
+    articles = list(ArticlePage.objects.filter(pk__in=page_ids).select_related("cover_image"))
+    remove_pages_here(set(page_ids) - {article.pk for article in articles})
+    return index_articles(articles)
 
-    article = ArticlePage.objects.filter(pk=page_id).first()
-    if article is None:
-        remove_page_here(page_id)
-        return False
-    return index_article(article, node_of_page(article)) is not None
+
+@shared_task(autoretry_for=_DATABASE_DOWN, retry_backoff=True, max_retries=3)
+def catch_up_index() -> dict[str, int]:
+    """Beat: index what a lost task left out and drop what should have gone, schema by
+    schema (see search.catchup)."""
+    totals = {"indexed": 0, "removed": 0}
+    schemas = Tenant.objects.filter(nodes__isnull=False).distinct().values_list("schema_name")
+    for (schema_name,) in schemas:
+        with schema_context(schema_name):
+            indexed, removed = catch_up_here()
+        totals["indexed"] += indexed
+        totals["removed"] += removed
+    return totals
 
 
 @shared_task(bind=True, max_retries=5, acks_late=True)

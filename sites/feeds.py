@@ -40,10 +40,11 @@ def rss_response(request, page, articles) -> HttpResponse:
 
 def feed(request, column_path=""):
     """`/rss.xml` for the whole site, `/<column path>/rss.xml` for one column (its
-    sub-columns included). Only live pages anyone may read have feeds."""
+    sub-columns included). Only public pages have feeds, and list only public articles."""
     from themes.site import site_home
 
     from .models import ColumnPage
+    from .visibility import public_pages
 
     home = site_home(request)
     if home is None:
@@ -52,9 +53,7 @@ def feed(request, column_path=""):
         page = home
     else:
         page = (
-            ColumnPage.objects.live()
-            .public()
-            .descendant_of(home)
+            public_pages(ColumnPage.objects.descendant_of(home))
             .filter(url_path=home.url_path + column_path)
             .first()
         )

@@ -18,7 +18,8 @@ from network.models import Node
 
 class StoryState(models.TextChoices):
     LIVE = "live", "已发布"
-    WITHDRAWN = "withdrawn", "已撤下"  # the origin was unpublished
+    # the origin stopped being public: unpublished, or put behind a view restriction
+    WITHDRAWN = "withdrawn", "已撤下"
     DELETED = "deleted", "已删除"
     REVOKED = "revoked", "已撤稿"
 
@@ -239,6 +240,8 @@ class AuditAction(models.TextChoices):
     REPUBLISHED = "republished", "更新原稿"
     UNPUBLISHED = "unpublished", "原稿撤下"
     DELETED = "deleted", "原稿删除"
+    CLOSED = "closed", "原稿设为不公开"
+    REOPENED = "reopened", "原稿恢复公开"
     REVOKED = "revoked", "撤稿"
     HIDDEN = "hidden", "隐藏"
     SHOWN = "shown", "取消隐藏"

@@ -48,25 +48,38 @@ def carry_out_revocation(delivery) -> None:
     Submission.objects.filter(story=story).update(state=SubmissionState.REVOKED)
 
 
-def stories_of_page_here(page_id: int):
-    """The story of an origin page in the current schema (page ids are per schema)."""
-    return Story.objects.filter(
-        origin_page_id=page_id, origin_node__tenant__schema_name=connection.schema_name
-    ).select_related("origin_node__tenant")
+def stories_of_pages_here(page_ids):
+    """The stories of origin pages in the current schema (page ids are per schema),
+    revoked ones left out: they stay revoked whatever their origin does."""
+    return (
+        Story.objects.filter(
+            origin_page_id__in=page_ids, origin_node__tenant__schema_name=connection.schema_name
+        )
+        .exclude(state=StoryState.REVOKED)
+        .select_related("origin_node__tenant")
+    )
 
 
 def origin_published(page, user=None) -> None:
     """The origin was (re)published: refresh every place that shows it."""
-    for story in stories_of_page_here(page.pk):
-        if story.state != StoryState.REVOKED:
-            audit.record(story, story.origin_node, user, AuditAction.REPUBLISHED)
-            enqueue(DeliveryKind.SNAPSHOT, story)
+    for story in stories_of_pages_here([page.pk]):
+        audit.record(story, story.origin_node, user, AuditAction.REPUBLISHED)
+        enqueue(DeliveryKind.SNAPSHOT, story)
 
 
-def origin_left(page_id: int, action: str, user=None) -> None:
-    """The origin was unpublished or deleted: hide it everywhere now."""
+def origin_recheck(page_ids) -> None:
+    """Something above the origins changed (a column published again or moved, a
+    view restriction lifted): each snapshot re-reads its origin and shows it again
+    if it is public (the snapshot records the change)."""
+    for story in stories_of_pages_here(page_ids):
+        enqueue(DeliveryKind.SNAPSHOT, story)
+
+
+def origin_left(page_ids, action: str, user=None) -> None:
+    """The origins were unpublished, deleted or closed to anonymous readers (a view
+    restriction on them or above them): hide them everywhere now, in the request."""
     state = StoryState.DELETED if action == AuditAction.DELETED else StoryState.WITHDRAWN
-    for story in stories_of_page_here(page_id).exclude(state=StoryState.REVOKED):
+    for story in stories_of_pages_here(page_ids).exclude(state=state):
         story.state = state
         story.save(update_fields=["state"])
         audit.record(story, story.origin_node, user, action)

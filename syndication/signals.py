@@ -1,29 +1,56 @@
-"""Origin-page events reach the ledger here; the rules are in syndication.revoking."""
+"""Origin-page events reach the ledger here; the rules are in syndication.revoking.
 
-from django.db.models.signals import post_delete
-from wagtail.signals import page_published, page_unpublished
+A story is shown elsewhere only while its origin is public (sites.visibility): so
+unpublishing or restricting a column reaches the stories of every article below it.
+"""
 
-from sites.lookup import is_article
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from sites.lookup import article_ids_below, is_article
 
 from .models import AuditAction
-from .revoking import origin_left, origin_published
+from .revoking import origin_left, origin_published, origin_recheck
 
 
 def on_published(sender, instance, revision=None, **kwargs):
     if is_article(sender):
         origin_published(instance, getattr(revision, "user", None))
+    else:
+        origin_recheck(article_ids_below(instance))
 
 
 def on_unpublished(sender, instance, **kwargs):
-    if is_article(sender):
-        origin_left(instance.pk, AuditAction.UNPUBLISHED, kwargs.get("user"))
+    origin_left(article_ids_below(instance), AuditAction.UNPUBLISHED, kwargs.get("user"))
 
 
 def on_deleted(sender, instance, **kwargs):
     if is_article(sender):
-        origin_left(instance.pk, AuditAction.DELETED)
+        origin_left([instance.pk], AuditAction.DELETED)
+
+
+def on_restricted(sender, instance, **kwargs):
+    origin_left(article_ids_below(instance.page), AuditAction.CLOSED)
+
+
+def on_restriction_lifted(sender, instance, **kwargs):
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:  # None: the restriction went with its page
+        origin_recheck(article_ids_below(page))
+
+
+def on_moved(sender, instance, **kwargs):
+    origin_recheck(article_ids_below(instance))
 
 
 page_published.connect(on_published, dispatch_uid="syndication_published")
 page_unpublished.connect(on_unpublished, dispatch_uid="syndication_unpublished")
 post_delete.connect(on_deleted, dispatch_uid="syndication_deleted")
+post_save.connect(on_restricted, sender=PageViewRestriction, dispatch_uid="syndication_restricted")
+post_delete.connect(
+    on_restriction_lifted,
+    sender=PageViewRestriction,
+    dispatch_uid="syndication_restriction_lifted",
+)
+post_page_move.connect(on_moved, dispatch_uid="syndication_moved")

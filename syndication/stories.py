@@ -9,8 +9,11 @@ from django_tenants.utils import schema_context
 
 from network.models import Node
 from pagecache import forgetting
+from sites.models import ArticlePage
+from sites.visibility import is_public
 
-from .models import Story, StoryState
+from . import audit
+from .models import AuditAction, Story, StoryState
 
 # Root-relative links in a snapshot point into the origin site (its pages, its
 # documents); media and static files are served alike on every host.
@@ -26,6 +29,8 @@ def story_for_article(article, node: Node, user=None) -> Story:
     author_id = article.owner_id or (user.pk if user is not None else None)
     story = Story(origin_node=node, origin_page_id=article.pk, created_by_id=author_id)
     _copy_article(story, article)
+    # a page behind a password or login is in the ledger, but shown nowhere
+    story.state = StoryState.LIVE if is_public(article) else StoryState.WITHDRAWN
     with transaction.atomic():
         # two people syndicating the same new article at once get one story
         Story.objects.bulk_create([story], ignore_conflicts=True)
@@ -35,24 +40,28 @@ def story_for_article(article, node: Node, user=None) -> Story:
 def refresh_snapshot(story: Story) -> Story:
     """Re-read the origin article: republished text, or withdrawn/deleted state.
 
+    Only a public origin (sites.visibility) is copied and shown; one unpublished or
+    behind a view restriction, here or on a page above it, is withdrawn everywhere.
     Idempotent; a revoked story stays revoked whatever its origin does.
     """
-    from sites.models import ArticlePage
-
     node = story.origin_node
     with schema_context(node.tenant.schema_name):
         article = ArticlePage.objects.filter(pk=story.origin_page_id).first()
-        if article is not None and article.live:
+        public = article is not None and is_public(article)
+        if public:
             _copy_article(story, article)
-    if story.state != StoryState.REVOKED:
+    before = story.state
+    if before != StoryState.REVOKED:
         if article is None:
             story.state = StoryState.DELETED
-        elif not article.live:
-            story.state = StoryState.WITHDRAWN
         else:
-            story.state = StoryState.LIVE
+            story.state = StoryState.LIVE if public else StoryState.WITHDRAWN
     story.snapshot_at = timezone.now()
     story.save()
+    if before != story.state and StoryState.LIVE in (before, story.state):
+        opened = story.state == StoryState.LIVE
+        action = AuditAction.REOPENED if opened else AuditAction.CLOSED
+        audit.record(story, node, None, action)
     return story
 
 

@@ -2,6 +2,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template.response import TemplateResponse
 
+from sites.visibility import public_pages
+
 from .site import site_home
 
 # The sitemap protocol's limit for one file.
@@ -28,9 +30,7 @@ def sitemap(request):
     if home is None:
         raise Http404
     pages = (
-        home.get_descendants(inclusive=True)
-        .live()
-        .public()
+        public_pages(home.get_descendants(inclusive=True))
         .only("url_path", "last_published_at", "depth")
         .order_by("path")[:SITEMAP_LIMIT]
     )

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import ArticleBodyBlock
+from ..visibility import public_pages
 from .mixins import (
     BylineMixin,
     CoverImageMixin,
@@ -74,11 +75,9 @@ class ArticlePage(
         return [block.value for block in self.body if block.block_type == "attachment"]
 
     def siblings_around(self):
-        """(previous, next) live articles of the same column by date: 上一篇, 下一篇."""
-        siblings = (
-            ArticlePage.objects.live()
-            .sibling_of(self, inclusive=False)
-            .only("title", "url_path", "date")
+        """(previous, next) public articles of the same column by date: 上一篇, 下一篇."""
+        siblings = public_pages(ArticlePage.objects.sibling_of(self, inclusive=False)).only(
+            "title", "url_path", "date"
         )
         newer = Q(date__gt=self.date) | Q(date=self.date, pk__gt=self.pk)
         older = Q(date__lt=self.date) | Q(date=self.date, pk__lt=self.pk)

@@ -3,6 +3,7 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from ..visibility import public_pages
 from .mixins import FeedMixin, PinyinSlugMixin
 
 ARTICLES_PER_PAGE = 20
@@ -27,12 +28,11 @@ class ColumnPage(FeedMixin, PinyinSlugMixin, Page):
 
     @property
     def articles(self):
-        """Live articles in this column and its sub-columns, newest first."""
+        """Public articles in this column and its sub-columns, newest first."""
         from .article import ArticlePage
 
         return (
-            ArticlePage.objects.live()
-            .descendant_of(self)
+            public_pages(ArticlePage.objects.descendant_of(self))
             .select_related("cover_image")
             .order_by("-date", "-pk")
         )
@@ -52,5 +52,5 @@ class ColumnPage(FeedMixin, PinyinSlugMixin, Page):
         context["page_obj"] = Paginator(listing, ARTICLES_PER_PAGE).get_page(
             request.GET.get("page")
         )
-        context["sub_columns"] = ColumnPage.objects.child_of(self).live().in_menu()
+        context["sub_columns"] = public_pages(ColumnPage.objects.child_of(self)).in_menu()
         return context

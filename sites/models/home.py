@@ -8,6 +8,7 @@ from wagtail.models import Page
 
 from shared_blocks.blocks import SharedBlocks
 
+from ..visibility import public_pages
 from .mixins import FeedMixin, PinyinSlugMixin
 
 
@@ -37,13 +38,13 @@ class HomePage(RoutablePageMixin, FeedMixin, PinyinSlugMixin, Page):
     def columns(self):
         from .column import ColumnPage
 
-        return ColumnPage.objects.child_of(self).live().in_menu()
+        return public_pages(ColumnPage.objects.child_of(self)).in_menu()
 
     @property
     def articles(self):
         from .article import ArticlePage
 
-        return ArticlePage.objects.live().descendant_of(self).order_by("-date", "-pk")
+        return public_pages(ArticlePage.objects.descendant_of(self)).order_by("-date", "-pk")
 
     def get_context(self, request, *args, **kwargs):
         from themes.variants import variant_for

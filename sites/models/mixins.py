@@ -132,7 +132,7 @@ class FeedMixin(models.Model):
         abstract = True
 
     def feed_items(self):
-        """The page's live articles (and those below it), newest first."""
+        """The page's public articles (and those below it), newest first."""
         return self.articles
 
     @property

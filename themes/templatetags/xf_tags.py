@@ -1,6 +1,8 @@
 from django import template
 
 from network.mourning import is_mourning
+from sites.models import ColumnPage
+from sites.visibility import public_pages
 
 from .. import site as site_lookup
 from ..colours import DEFAULT_ACCENT
@@ -47,17 +49,14 @@ def level_variant(context):
 @register.inclusion_tag("themes/nav.html", takes_context=True)
 def site_nav(context):
     """Two levels of the site's columns, the one holding the current page marked."""
-    from sites.models import ColumnPage
-
     home = site_home(context)
     current = context.get("page")
     current_path = current.path if current is not None else ""
     entries = []
     if home is not None:
         columns = (
-            ColumnPage.objects.live()
+            public_pages(ColumnPage.objects.descendant_of(home))
             .in_menu()
-            .descendant_of(home)
             .filter(depth__lte=home.depth + 2)
             .order_by("path")
         )

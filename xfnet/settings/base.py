@@ -185,6 +185,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "syndication.tasks.resume_pending_deliveries",
         "schedule": 5 * 60,
     },
+    # What a lost indexing task left out (or left in) of the search index.
+    "catch-up-search-index": {"task": "search.tasks.catch_up_index", "schedule": 10 * 60},
 }
 # Seconds before a failed delivery's first retry; doubled on each further attempt.
 XFNET_DELIVERY_RETRY_DELAY = 10
