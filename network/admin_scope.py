@@ -33,6 +33,21 @@ def within_roots(user, field="path") -> Q:
     return reduce(or_, (Q(**{f"{field}__startswith": path}) for path in paths))
 
 
+def may_open_page(user, page_id: int) -> bool:
+    """Whether an admin URL naming this page may answer the user at all: the page is
+    on one of the user's sites, or above them (the explorer walks down from there).
+    Wagtail's own views check the action; this keeps a refusal from naming the page."""
+    if user.is_superuser:
+        return True
+    page_path = Page.objects.filter(pk=page_id).values_list("path", flat=True).first()
+    if page_path is None:
+        return True  # Wagtail answers 404 itself
+    return any(
+        page_path.startswith(root) or root.startswith(page_path)
+        for root in permitted_root_paths(user)
+    )
+
+
 def sites_for(request):
     return Site.objects.filter(within_roots(request.user, "root_page__path"))
 

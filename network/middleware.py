@@ -5,6 +5,7 @@ from django.db import connection
 from django.shortcuts import render
 from django_tenants.middleware.main import TenantMainMiddleware
 
+from .admin_scope import may_open_page
 from .models import Domain
 from .roles import user_may_administer
 
@@ -40,6 +41,8 @@ def unknown_host(request):
 
 ADMIN_PREFIX = "/admin/"
 OPEN_ADMIN_PATHS = ("/admin/login/", "/admin/logout/", "/admin/password_reset/", "/admin/jsi18n/")
+# The URL arguments of Wagtail's page views that name a page.
+PAGE_ID_KWARGS = ("page_id", "pk", "parent_page_id", "page_to_move_id", "destination_id")
 # Reports over the whole schema, which spans several grassroots sites.
 SUPERUSER_ADMIN_PATHS = ("/admin/reports/page-types-usage/",)
 
@@ -67,5 +70,25 @@ class AdminScopeMiddleware:
                 or (request.path.startswith(SUPERUSER_ADMIN_PATHS) and not user.is_superuser)
             )
         ):
-            return render(request, "themes/admin_forbidden.html", {"node": node}, status=403)
+            return forbidden(request, node)
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        """Page-level admin URLs (edit, history, workflow preview and actions, ...)
+        answer only about pages on the account's own sites; Wagtail's refusals would
+        name the page (its draft title) in their message."""
+        match = request.resolver_match
+        if (
+            match is None
+            or match.namespace != "wagtailadmin_pages"
+            or not request.user.is_authenticated
+        ):
+            return None
+        page_ids = [int(view_kwargs[key]) for key in PAGE_ID_KWARGS if key in view_kwargs]
+        if not all(may_open_page(request.user, page_id) for page_id in page_ids):
+            return forbidden(request, getattr(request, "node", None))
+        return None
+
+
+def forbidden(request, node):
+    return render(request, "themes/admin_forbidden.html", {"node": node}, status=403)

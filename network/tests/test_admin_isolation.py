@@ -241,3 +241,39 @@ def test_an_ancestor_role_other_than_webmaster_gives_no_way_into_a_child_site(cl
     assert admin_get(client, "town1.localhost", "/admin/").status_code == 200
     client.force_login(town_webmaster)
     assert admin_get(client, "village1.localhost", "/admin/").status_code == 200
+
+
+def test_workflow_urls_of_another_sites_draft_say_nothing(client, net, village_editor):
+    """Page ids are sequential: a loop over Wagtail's workflow URLs must not read the
+    draft titles of the other sites in the same schema."""
+    village2_editor = UserFactory(username="yi_editor", roles=[(net.village2, "editor")])
+    with schema_context(net.village2.tenant.schema_name):
+        draft = ArticlePageFactory(
+            parent=node_column(net.village2, "党务公开"), title="乙村送审草稿", live=False
+        )
+        draft.save_revision(user=village2_editor)
+        workflow_state = draft.get_workflow().start(draft, village2_editor)
+        task_state = workflow_state.current_task_state
+    client.force_login(village_editor)
+    urls = [
+        f"/admin/pages/workflow/preview/{draft.pk}/{task_state.task_id}/",
+        f"/admin/pages/workflow/action/{draft.pk}/approve/{task_state.pk}/",
+        f"/admin/pages/workflow/collect_action_data/{draft.pk}/approve/{task_state.pk}/",
+        f"/admin/pages/workflow/confirm_cancellation/{draft.pk}/",
+        f"/admin/pages/{draft.pk}/workflow_history/",
+        f"/admin/pages/{draft.pk}/history/",
+        f"/admin/pages/{draft.pk}/revisions/compare/earliest...latest/",
+    ]
+    for url in urls:
+        for method in (client.get, client.post):
+            response = method(url, HTTP_HOST="village1.localhost")
+            assert response.status_code == 403, (url, response.status_code)
+            assert "乙村送审草稿" not in response.content.decode(), url
+    with schema_context(net.village2.tenant.schema_name):
+        draft.refresh_from_db()
+        assert not draft.live
+        assert draft.current_workflow_task_state.status == "in_progress"
+    # the site's own reviewers still preview and decide it
+    client.force_login(UserFactory(username="yi_sh", roles=[(net.village2, "reviewer")]))
+    preview = f"/admin/pages/workflow/preview/{draft.pk}/{task_state.task_id}/"
+    assert client.get(preview, HTTP_HOST="village2.localhost").status_code == 200
