@@ -1,8 +1,14 @@
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from .media_scope import ChosenMediaFormMixin
 
-class PinyinSlugPageForm(WagtailAdminPageForm):
-    """Lets an editor leave the slug empty: it is then made from the title in pinyin."""
+
+class PinyinSlugPageForm(ChosenMediaFormMixin, WagtailAdminPageForm):
+    """Lets an editor leave the slug empty: it is then made from the title in pinyin.
+
+    Every page form is this one (see PinyinSlugMixin), so every page also refuses
+    images and documents of collections the editor may not choose.
+    """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -3,8 +3,11 @@
 from django.core.validators import RegexValidator
 from django.db import models
 from django.forms import TextInput
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+from sites.media_scope import ChosenMediaFormMixin
 
 from .colours import DEFAULT_ACCENT, SUGGESTED, validate_accent
 
@@ -16,9 +19,15 @@ POLICE_NUMBER = RegexValidator(
 )
 
 
+class SiteThemeForm(ChosenMediaFormMixin, WagtailAdminModelForm):
+    """The logo and banner must come from the webmaster's own image collections."""
+
+
 @register_setting(icon="palette")
 class SiteTheme(BaseSiteSetting):
     """Per-site look and footer. The network look itself is fixed (one alliance style)."""
+
+    base_form_class = SiteThemeForm
 
     site_name = models.CharField(
         "站点名称", max_length=60, blank=True, help_text="显示在页眉；留空则用首页标题。"

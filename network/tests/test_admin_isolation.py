@@ -5,6 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django_tenants.utils import schema_context
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from network.factories import UserFactory
 from sites.factories import (
@@ -277,3 +278,62 @@ def test_workflow_urls_of_another_sites_draft_say_nothing(client, net, village_e
     client.force_login(UserFactory(username="yi_sh", roles=[(net.village2, "reviewer")]))
     preview = f"/admin/pages/workflow/preview/{draft.pk}/{task_state.task_id}/"
     assert client.get(preview, HTTP_HOST="village2.localhost").status_code == 200
+
+
+def test_another_sites_image_or_document_cannot_be_used_by_id(
+    client, net, village_editor, other_village
+):
+    """The chooser lists only the editor's collections; a forged id is refused too."""
+    client.force_login(village_editor)
+    host = "village1.localhost"
+    image, document = other_village["image"], other_village["document"]
+    link = f'<p><a linktype="document" id="{document.pk}">通知</a></p>'
+    with schema_context(net.village1.tenant.schema_name):
+        column = node_column(net.village1, "党务公开")
+        own_image = ImageFactory(collection=node_collection(net.village1))
+        # (rich_text() looks the document up, in the schema that holds it)
+        attempts = {
+            "cover": {"cover_image": image.pk},
+            "image block": {"body": streamfield([("image", {"image": image.pk, "caption": ""})])},
+            "attachment": {
+                "body": streamfield([("attachment", {"document": document.pk, "title": "附件"})])
+            },
+            "document link": {"body": streamfield([("paragraph", rich_text(link))])},
+        }
+    for name, fields in attempts.items():
+        title = f"越权引用{name}"
+        data = article_form(title, **{"action-publish": "action-publish"})
+        data.update(nested_form_data(fields))
+        response = client.post(
+            f"/admin/pages/add/xfsites/articlepage/{column.pk}/", data, HTTP_HOST=host
+        )
+        assert response.status_code == 200, name
+        assert "不属于您可以使用的图片库" in response.content.decode(), name
+        with schema_context(net.village1.tenant.schema_name):
+            assert not ArticlePage.objects.filter(title=title).exists(), name
+    # the editor's own image is accepted
+    data = article_form("本村图片", cover_image=own_image.pk)
+    data.update({"action-submit": "action-submit"})
+    response = client.post(
+        f"/admin/pages/add/xfsites/articlepage/{column.pk}/", data, HTTP_HOST=host
+    )
+    assert response.status_code == 302
+
+
+def test_site_settings_refuse_another_sites_image(client, net, other_village):
+    webmaster = UserFactory(username="jia_cun_zz", roles=[(net.village1, "webmaster")])
+    client.force_login(webmaster)
+    with schema_context(net.village1.tenant.schema_name):
+        site_id = (
+            get_image_model()
+            ._meta.apps.get_model("wagtailcore", "Site")
+            .objects.get(root_page_id=net.village1.root_page_id)
+            .pk
+        )
+    response = client.post(
+        f"/admin/settings/themes/sitetheme/{site_id}/",
+        {"site_name": "甲村", "logo": other_village["image"].pk, "accent_colour": "#B5121B"},
+        HTTP_HOST="village1.localhost",
+    )
+    assert response.status_code == 200
+    assert "不属于您可以使用的图片库" in response.content.decode()
