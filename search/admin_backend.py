@@ -6,11 +6,13 @@ as the same bigram stream as the site search (search.text), space-separated so t
 bigram phrase queries. Index entries stay in each tenant schema, as Wagtail's do.
 """
 
+import operator
 import types
+from functools import reduce
 
 from django.contrib.postgres.search import SearchQuery
 from modelsearch.backends.database.postgres import postgres
-from modelsearch.query import Phrase, PlainText
+from modelsearch.query import And, Or, Phrase, PlainText
 
 from .text import gram_lexemes, grams_query
 
@@ -35,12 +37,27 @@ class ChineseIndex(postgres.PostgresIndex):
 class _ChineseQueries:
     def build_tsquery_content(self, query, config=None, invert=False):
         if isinstance(query, PlainText | Phrase):
-            operator = "&" if isinstance(query, Phrase) else _operator(query)
-            raw = grams_query(query.query_string, operator=operator)
+            joiner = "&" if isinstance(query, Phrase) else _operator(query)
+            raw = grams_query(query.query_string, operator=joiner)
             if raw is None:
                 return None
             tsquery = SearchQuery(raw, search_type="raw", config=config)
             return ~tsquery if invert else tsquery
+        if isinstance(query, And | Or):
+            # A part with nothing searchable (punctuation, "'") adds no condition;
+            # modelsearch would combine its None with the rest and fail.
+            parts = [
+                part
+                for part in (
+                    self.build_tsquery_content(sub, config=config, invert=invert)
+                    for sub in query.subqueries
+                )
+                if part is not None
+            ]
+            if not parts:
+                return None
+            is_and = isinstance(query, And) != invert  # De Morgan, as modelsearch does
+            return reduce(operator.and_ if is_and else operator.or_, parts)
         return super().build_tsquery_content(query, config=config, invert=invert)
 
 

@@ -45,3 +45,13 @@ def test_admin_search_finds_chinese(client, net, content, path, query, expected,
     assert expected in html
     if absent:
         assert absent not in html
+
+
+@pytest.mark.parametrize(
+    "query", ["' OR '1'='1", "'", '"', "&|!", "()", "党建 OR", "-", "\\", ":*", "' -- '"]
+)
+def test_admin_search_survives_query_syntax(client, net, content, query):
+    client.force_login(content)
+    for path in ("/admin/pages/search/", "/admin/images/", "/admin/documents/"):
+        response = client.get(path, {"q": query}, HTTP_HOST="village1.localhost")
+        assert response.status_code == 200, (path, query)

@@ -7,6 +7,8 @@ import pytest
 from django_tenants.utils import schema_context
 from openpyxl import load_workbook
 
+from network.factories import UserFactory
+from network.models import Node
 from syndication.delivery import run_pending_here
 from syndication.factories import publish_article, story_at
 from syndication.models import Delivery, Push, Submission
@@ -228,3 +230,26 @@ def test_leaderboard_exports_a_spreadsheet(client, net, people):
     )
     lines = list(csv.reader(io.StringIO(csv_response.content.decode("utf-8-sig"))))
     assert lines[1] == ["1", net.village1.code, "甲村", "1", "1"]
+
+
+def test_leaderboard_exports_neutralise_spreadsheet_formulas(client, net, people):
+    """Names that start like a formula are written as text, never evaluated."""
+    Node.objects.filter(pk=net.village1.pk).update(name='=HYPERLINK("http://x.cn","点我")')
+    author = UserFactory(username="+cmd", roles=[(net.village1, "editor")])
+    story = story_at(net.village1, user=author)
+    submission = submit_up(user=author, node=net.village1, story=story)
+    run_pending_here()
+    decide(
+        user=people.town_reviewer, submission=submission, action="accept",
+        column=columns_of(net.town1)[0],
+    )  # fmt: skip
+    run_pending_here()
+    client.force_login(people.county_reviewer)
+    base = "/admin/syndication/points/?by=author&period=year&export="
+    xlsx = client.get(base + "xlsx", HTTP_HOST="county1.localhost")
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    assert sheet["C2"].value == '\'=HYPERLINK("http://x.cn","点我")'
+    assert sheet["C2"].data_type == "s" and sheet["D2"].value == "'+cmd"
+    csv_response = client.get(base + "csv", HTTP_HOST="county1.localhost")
+    line = list(csv.reader(io.StringIO(csv_response.content.decode("utf-8-sig"))))[1]
+    assert line[2].startswith("'=") and line[3] == "'+cmd"

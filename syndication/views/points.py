@@ -64,13 +64,14 @@ class PointsView(NodeAdminView):
         return context
 
     def export(self, kind, query):
+        """The leaderboard as a spreadsheet; names are written so no cell is a formula."""
         header = ["排名", "站点代码", "站点"] + (["作者"] if query["by"] == "author" else [])
         header += ["积分", "采用篇数"]
         table = [header]
         for rank, row in enumerate(query["rows"], 1):
-            line = [rank, row["node__code"], row["node__name"]]
+            line = [rank, row["node__code"], as_text(row["node__name"])]
             if query["by"] == "author":
-                line.append(row["user__username"])
+                line.append(as_text(row["user__username"]))
             table.append([*line, row["points"], row["accepted"]])
         response = HttpResponse(content_type=EXPORT_TYPES[kind])
         filename = f"jifen-{query['by']}-{timezone.localdate():%Y%m%d}.{kind}"
@@ -89,6 +90,15 @@ class PointsView(NodeAdminView):
                 sheet.append(line)
             workbook.save(response)
         return response
+
+
+# What makes a spreadsheet read a cell as a formula (CSV injection, OWASP).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def as_text(value: str) -> str:
+    """A name as a cell shows it: one that could start a formula gets a leading '."""
+    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
 
 
 def _int(value, default, low, high):
