@@ -9,7 +9,8 @@ from django.conf import settings
 
 
 def require_program(name: str, install_hint: str) -> str:
-    path = shutil.which(name)
+    # daemons such as nginx install into sbin, which a user's PATH may lack
+    path = shutil.which(name, path=f"{os.environ.get('PATH', '')}:/usr/sbin:/sbin")
     if path is None:
         message = f"{name} is not installed ({install_hint})"
         if os.environ.get("CI"):

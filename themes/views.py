@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template.response import TemplateResponse
+from django.views.static import serve
 
 from sites.visibility import public_pages
 
@@ -44,6 +46,15 @@ def sitemap(request):
     return TemplateResponse(
         request, "sitemap.xml", {"urlset": urlset}, content_type="application/xml; charset=utf-8"
     )
+
+
+def media_file(request, path):
+    """Uploaded images while developing (nginx serves them in production). Documents
+    are refused here whatever the setting: they are read at /documents/<id>/<name>,
+    which checks the collection's privacy first."""
+    if path.startswith("documents/") or not settings.DEBUG:
+        raise Http404
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
 def robots_txt(request):

@@ -7,7 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from search.views import search_page
 from sites.feeds import feed
 from syndication.views.public import story_page
-from themes.views import robots_txt, sitemap
+from themes.views import media_file, robots_txt, sitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -22,11 +22,11 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Images in development; never a document (nginx serves /media/ in production).
+urlpatterns += [re_path(r"^media/(?P<path>.+)$", media_file, name="media_file")]
 
 urlpatterns += [path("", include(wagtail_urls))]
 

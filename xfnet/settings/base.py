@@ -235,7 +235,22 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = [
     "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "wps", "et", "txt", "csv", "zip", "rar"
 ]  # fmt: skip
+# Documents are only ever served by Wagtail's view, which checks a collection's
+# privacy; /media/documents/ is served by nobody (themes.views.media_file, nginx).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+XFNET_PROTECTED_MEDIA_URL = "/_protected_media/"
+
+
+def sendfile_backend(default: str) -> str:
+    """Wagtail's document view sends files with this, as XFNET_DOCUMENTS_SENT_BY says."""
+    backends = {"nginx": "xfnet.accel", "django": "wagtail.utils.sendfile_streaming_backend"}
+    choice = env.DOCUMENTS_SENT_BY or default
+    if choice not in backends:
+        raise ImproperlyConfigured("XFNET_DOCUMENTS_SENT_BY must be django or nginx.")
+    return backends[choice]
+
+
+SENDFILE_BACKEND = sendfile_backend("django")
 # Wagtail's own search (admin pages, images, documents) with Chinese bigrams, in each
 # schema; the public site and network search is the `search` app's index.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.admin_backend"}}

@@ -61,5 +61,9 @@ ES_INDEX: str = _str("XFNET_ES_INDEX", "xfnet-articles")
 ES_IK: bool = _bool("XFNET_ES_IK", False)
 # The party-building dictionary; unset = the bundled search/dictionary/party_terms.txt.
 SEARCH_DICTIONARY: str | None = _str("XFNET_SEARCH_DICTIONARY")
+# Who sends a document's bytes once Django has checked the reader may have it:
+# "django" (streams it; the default outside production) or "nginx" (X-Accel-Redirect
+# to the internal location in deploy/nginx/xfnet.conf; production's default).
+DOCUMENTS_SENT_BY: str | None = _str("XFNET_DOCUMENTS_SENT_BY")
 # Seconds a public page may be served from the page cache before it is rebuilt.
 PAGE_CACHE_SECONDS: int = int(_str("XFNET_PAGE_CACHE_SECONDS", "300"))

@@ -22,6 +22,9 @@ if env.EMAIL_HOST:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
 
+# nginx sends documents once Wagtail's view has checked the reader may have them.
+SENDFILE_BACKEND = sendfile_backend("nginx")  # noqa: F405
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
