@@ -1,15 +1,36 @@
 from django.conf import settings
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views import serve as document_views
 
 from search.views import search_page
 from sites.feeds import feed
 from syndication.views.public import story_page
+from themes.throttling import password_throttled
 from themes.views import media_file, robots_txt, sitemap
 
+# Wagtail's password forms for pages and document collections, with guessing throttled.
+page_password = password_throttled(
+    lambda page_view_restriction_id, **_: f"页面密码#{page_view_restriction_id}"
+)(wagtail_views.authenticate_with_password)
+document_password = password_throttled(lambda restriction_id: f"文档密码#{restriction_id}")(
+    document_views.authenticate_with_password
+)
+
 urlpatterns = [
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        page_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        document_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("syndicated/<uuid:uuid>/", story_page, name="syndicated_story"),

@@ -40,7 +40,8 @@ def test_webmaster_creates_an_editor_who_can_then_use_the_admin(client, net, web
     editor = get_user_model().objects.get(username="xiaowang")
     assert holds(editor, net.village1, "editor") and editor.check_password("Dangjian#2026")
     client.logout()
-    assert client.login(username="xiaowang", password="Dangjian#2026")
+    login = {"username": "xiaowang", "password": "Dangjian#2026"}
+    assert client.post("/admin/login/", login, HTTP_HOST=HOST).status_code == 302
     assert client.get("/admin/", HTTP_HOST=HOST).status_code == 200
 
 

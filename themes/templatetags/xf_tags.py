@@ -1,4 +1,6 @@
 from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from network.mourning import is_mourning
 from sites.models import ColumnPage
@@ -6,9 +8,16 @@ from sites.visibility import public_pages
 
 from .. import site as site_lookup
 from ..colours import DEFAULT_ACCENT
+from ..csp import ELDER_MODE_SCRIPT
 from ..variants import variant_for
 
 register = template.Library()
+
+
+@register.simple_tag
+def elder_mode_script():
+    """The one inline script, as the Content-Security-Policy hashes it (themes.csp)."""
+    return format_html("<script>{}</script>", mark_safe(ELDER_MODE_SCRIPT))
 
 
 @register.simple_tag(takes_context=True)

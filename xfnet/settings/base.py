@@ -1,5 +1,7 @@
 """Settings shared by every environment."""
 
+from datetime import timedelta
+
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +27,8 @@ SHARED_APPS = [
     "wagtail.users",
     "pagecache",
     "readership",
+    # Failed logins and page-password guesses, network-wide (themes.throttling).
+    "axes",
 ]
 
 # Each backbone schema (and the template it is cloned from): Wagtail and its content.
@@ -72,6 +76,7 @@ MIDDLEWARE = [
     "readership.middleware.ReadCountMiddleware",
     "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "themes.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -81,6 +86,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as axes asks: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "xfnet.urls"
@@ -203,6 +210,25 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
+# No page may be framed by another site (Wagtail's previews set SAMEORIGIN themselves).
+X_FRAME_OPTIONS = "DENY"
+# Throttling (django-axes): 5 wrong passwords lock that account, or that address, for
+# 15 minutes; page and document passwords count per protected item (themes.throttling).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "themes/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "themes.throttling.client_ip"
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+# How many proxies (nginx, a load balancer) stand in front of the application: the
+# reader's address is the one the nearest of them appended to X-Forwarded-For.
+XFNET_TRUSTED_PROXIES = env.TRUSTED_PROXIES if env.TRUSTED_PROXIES is not None else 0
 
 # --- Language and time ----------------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"

@@ -65,5 +65,9 @@ SEARCH_DICTIONARY: str | None = _str("XFNET_SEARCH_DICTIONARY")
 # "django" (streams it; the default outside production) or "nginx" (X-Accel-Redirect
 # to the internal location in deploy/nginx/xfnet.conf; production's default).
 DOCUMENTS_SENT_BY: str | None = _str("XFNET_DOCUMENTS_SENT_BY")
+# Proxies in front of the application (nginx: 1); unset = 0, production 1.
+TRUSTED_PROXIES: int | None = (
+    int(_str("XFNET_TRUSTED_PROXIES")) if _str("XFNET_TRUSTED_PROXIES") else None
+)
 # Seconds a public page may be served from the page cache before it is rebuilt.
 PAGE_CACHE_SECONDS: int = int(_str("XFNET_PAGE_CACHE_SECONDS", "300"))

@@ -25,11 +25,18 @@ else:
 # nginx sends documents once Wagtail's view has checked the reader may have them.
 SENDFILE_BACKEND = sendfile_backend("nginx")  # noqa: F405
 
+# Behind nginx (deploy/nginx/xfnet.conf): the reader's address is the one it appended.
+XFNET_TRUSTED_PROXIES = env.TRUSTED_PROXIES if env.TRUSTED_PROXIES is not None else 1
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# The network is served over HTTPS only: every node's domain, and its subdomains.
+SECURE_SSL_REDIRECT = True
+SECURE_HSTS_SECONDS = 365 * 24 * 3600
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
 )

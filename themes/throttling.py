@@ -1,0 +1,51 @@
+"""Guessing passwords is slowed down: the admin login and every password-protected page
+or document collection lock out an account (or a protected item) and an address after
+a few wrong tries, for a while (django-axes keeps the count in the public schema).
+
+Admin logins are counted by axes' own authentication backend; the page and document
+password forms are Wagtail views, wrapped here so that each wrong password counts as
+a failed login for "that item" and a locked item or address is refused before the
+password is even looked at.
+"""
+
+from functools import wraps
+
+from axes.handlers.proxy import AxesProxyHandler
+from axes.helpers import get_lockout_response
+from django.conf import settings
+from django.contrib.auth.signals import user_login_failed
+
+
+def client_ip(request) -> str:
+    """The reader's address: REMOTE_ADDR, or behind XFNET_TRUSTED_PROXIES proxies the
+    address the nearest of them saw (a reader can forge X-Forwarded-For entries to
+    the left of it, never the one our own proxy appended)."""
+    proxies = settings.XFNET_TRUSTED_PROXIES
+    if proxies:
+        hops = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        hops = [hop for hop in hops if hop]
+        if len(hops) >= proxies:
+            return hops[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def password_throttled(item_name):
+    """Wrap a Wagtail password view; `item_name(**view_kwargs)` names what is guarded."""
+
+    def decorator(view):
+        @wraps(view)
+        def throttled_view(request, *args, **kwargs):
+            credentials = {"username": item_name(**kwargs)}
+            if not AxesProxyHandler.is_allowed(request, credentials):
+                return get_lockout_response(request, None, credentials)
+            response = view(request, *args, **kwargs)
+            # a wrong password shows the form again (200); a right one redirects
+            if request.method == "POST" and response.status_code == 200:
+                user_login_failed.send(sender=__name__, credentials=credentials, request=request)
+                if getattr(request, "axes_locked_out", False):
+                    return get_lockout_response(request, None, credentials)
+            return response
+
+        return throttled_view
+
+    return decorator
