@@ -5,8 +5,6 @@ once, committed, and reused; each test runs inside a transaction that is rolled 
 (nodes a test adds, even whole schemas, vanish with it).
 """
 
-import shutil
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -83,17 +81,13 @@ def _reset_schema_and_cache():
 
 @pytest.fixture
 def worker(django_db_setup, django_db_blocker):
-    """A real worker thread consuming the project's broker (files, or Redis if set)."""
+    """A real worker thread consuming the project's broker (the embedded Redis, or
+    REDIS_URL), starting from an empty queue."""
     from celery.contrib.testing.worker import start_worker
-    from django.conf import settings
 
     from xfnet.celery import app
 
-    options = getattr(settings, "CELERY_BROKER_TRANSPORT_OPTIONS", {})
-    for key in ("data_folder_in", "processed_folder"):
-        if key in options:  # start from an empty file-system queue
-            shutil.rmtree(options[key], ignore_errors=True)
-            Path(options[key]).mkdir(parents=True)
+    app.control.purge()
     with (
         django_db_blocker.unblock(),
         start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=30) as running,

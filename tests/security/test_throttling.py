@@ -98,3 +98,13 @@ def test_behind_a_proxy_the_address_is_the_one_the_proxy_saw(rf, settings):
     assert client_ip(request) == "10.0.0.7"  # the forged first entry does not count
     settings.XFNET_TRUSTED_PROXIES = 0
     assert client_ip(request) == "127.0.0.1"
+
+
+def test_throttling_adds_no_query_to_public_pages(client, net):
+    from django.db import connection as conn
+    from django.test.utils import CaptureQueriesContext
+
+    for path in ("/", "/search/?q=党建", "/rss.xml"):
+        with CaptureQueriesContext(conn) as queries:
+            assert client.get(path, HTTP_HOST=HOST).status_code == 200
+        assert not [q["sql"] for q in queries if "axes_" in q["sql"]], path

@@ -122,65 +122,60 @@ DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=0)}
 DATABASES["default"]["ENGINE"] = "django_tenants.postgresql_backend"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# --- Cache ----------------------------------------------------------------------------
-# Keys carry the schema name: Wagtail caches each schema's site root paths under one key.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "KEY_FUNCTION": "django_tenants.cache.make_key",
-        "REVERSE_KEY_FUNCTION": "django_tenants.cache.reverse_key",
+
+# --- Redis: Celery's broker, the caches and the page cache ----------------------------
+# REDIS_URL, or the embedded Redis under DATA_DIR (xfnet.embedded) when it is unset, so
+# a newcomer's machine runs the same broker and caches as production.
+def redis_locations(*, broker_db: int, cache_db: int) -> dict[str, str]:
+    """Where Celery's broker and Django's caches live. The embedded server keeps them
+    in separate databases (tests flush their caches; the broker must not go too)."""
+    if env.REDIS_URL:
+        return {"broker": env.REDIS_URL, "cache": env.REDIS_URL}
+    from xfnet.embedded import embedded_redis_socket
+
+    socket = embedded_redis_socket(DATA_DIR)
+    return {
+        "broker": f"redis+socket://{socket}?virtual_host={broker_db}",
+        "cache": f"unix://{socket}?db={cache_db}",
     }
-}
-# Whole public pages and the tokens that invalidate them (pagecache): shared by every
-# web and worker process, and keyed without the schema (one page cache for the network).
-CACHES["pages"] = {
-    "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-    "LOCATION": str(DATA_DIR / "page-cache"),
-    "OPTIONS": {"MAX_ENTRIES": 20_000},
-}
-if env.REDIS_URL:
-    CACHES["default"].update(
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env.REDIS_URL}
-    )
-    CACHES["pages"] = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": env.REDIS_URL,
-        "KEY_PREFIX": "pages",
+
+
+def redis_settings(locations: dict[str, str]) -> tuple[dict, str]:
+    """(CACHES, Celery broker URL) for those locations."""
+    caches = {
+        # Keys carry the schema name: Wagtail caches each schema's site root paths
+        # under one key.
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": locations["cache"],
+            "KEY_FUNCTION": "django_tenants.cache.make_key",
+            "REVERSE_KEY_FUNCTION": "django_tenants.cache.reverse_key",
+        },
+        # Whole public pages and the tokens that invalidate them (pagecache): shared
+        # by every web and worker process, keyed without the schema.
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": locations["cache"],
+            "KEY_PREFIX": "pages",
+        },
     }
+    return caches, locations["broker"]
+
+
+CACHES, CELERY_BROKER_URL = redis_settings(redis_locations(broker_db=0, cache_db=1))
+CELERY_RESULT_BACKEND = CELERY_BROKER_URL
 # Seconds a cached page lives at most: the bound on staleness for what no event
 # announces (a pushed headline reaching its 截止时间).
 XFNET_PAGE_CACHE_SECONDS = env.PAGE_CACHE_SECONDS
 
 
 # --- Celery ---------------------------------------------------------------------------
-def file_broker(directory):
-    """A broker made of files: a real worker process consumes it, no server needed.
-
-    Returns (transport options, result backend URL)."""
-    for sub in ("queue", "processed", "results", "control"):
-        (directory / sub).mkdir(parents=True, exist_ok=True)
-    options = {
-        # kombu's default control folder is ./control, in whatever directory the
-        # worker starts; keep it with the rest of the broker's files.
-        "control_folder": str(directory / "control"),
-        "data_folder_in": str(directory / "queue"),
-        "data_folder_out": str(directory / "queue"),
-        "processed_folder": str(directory / "processed"),
-        "store_processed": False,
-    }
-    return options, f"file://{directory / 'results'}"
-
-
-if env.REDIS_URL:
-    CELERY_BROKER_URL = env.REDIS_URL
-    CELERY_RESULT_BACKEND = env.REDIS_URL
-else:
-    CELERY_BROKER_URL = "filesystem://"
-    CELERY_BROKER_TRANSPORT_OPTIONS, CELERY_RESULT_BACKEND = file_broker(DATA_DIR / "celery")
 CELERY_TASK_ACKS_LATE = True  # a task whose worker dies mid-way is delivered again
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
+# Results are read by tests and commands right away; nobody needs yesterday's.
+CELERY_RESULT_EXPIRES = 3600
 CELERY_TIMEZONE = "Asia/Shanghai"
 CELERY_BEAT_SCHEDULE = {
     "refresh-node-activity": {

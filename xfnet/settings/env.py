@@ -37,7 +37,7 @@ def _path(name, default):
 DATA_DIR: Path = _path("XFNET_DATA_DIR", BASE_DIR / "var")
 # postgres://user:pass@host:port/db; unset = start an embedded PostgreSQL under DATA_DIR.
 DATABASE_URL: str | None = _str("DATABASE_URL")
-# redis://host:port/N; unset = a file-system broker under DATA_DIR (no server needed).
+# redis://host:port/N; unset = an embedded Redis under DATA_DIR (xfnet.embedded).
 REDIS_URL: str | None = _str("REDIS_URL")
 # Required in production; dev and test use a fixed, clearly insecure key.
 SECRET_KEY: str | None = _str("DJANGO_SECRET_KEY")

@@ -3,17 +3,23 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from . import env
-from .base import *  # noqa: F403
+
+# Checked before the base settings load: without these they would start the embedded
+# servers, which have no place in production.
+for name, value, example in [
+    ("DJANGO_SECRET_KEY", env.SECRET_KEY, "a long random string"),
+    ("DJANGO_ALLOWED_HOSTS", env.ALLOWED_HOSTS, ".ahxf.gov.cn"),
+    ("DATABASE_URL", env.DATABASE_URL, "postgres://xfnet@db/xfnet"),
+    ("REDIS_URL", env.REDIS_URL, "redis://redis:6379/0"),
+]:
+    if not value:
+        raise ImproperlyConfigured(f"Set {name} for production (e.g. {example}).")
+
+from .base import *  # noqa: E402, F403
 
 DEBUG = False
-if not env.SECRET_KEY:
-    raise ImproperlyConfigured("Set DJANGO_SECRET_KEY for production.")
 SECRET_KEY = env.SECRET_KEY
-if not env.ALLOWED_HOSTS:
-    raise ImproperlyConfigured("Set DJANGO_ALLOWED_HOSTS (e.g. .ahxf.gov.cn) for production.")
 ALLOWED_HOSTS = env.ALLOWED_HOSTS
-if not env.DATABASE_URL:
-    raise ImproperlyConfigured("Set DATABASE_URL for production.")
 
 # Review notices and receipts; without a relay they are dropped rather than failing
 # every delivery (the admin inbox and receipts pages show the same information).

@@ -1,0 +1,127 @@
+"""The default install (embedded PostgreSQL and Redis, what the README runs) loses no
+background work: a worker process killed mid-way loses no published article from
+search; the beat brings back what the killed worker held, without a person."""
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django_tenants.utils import schema_context
+
+from network.models import Node
+from search.models import SearchEntry
+from sites.factories import ArticlePageFactory, node_column
+from sites.models import ArticlePage
+from tests.tools import database_url
+
+pytestmark = pytest.mark.celery
+ROOT = Path(__file__).resolve().parents[2]
+ARTICLES = 40
+
+
+def start_worker(*extra: str) -> subprocess.Popen:
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "xfnet.settings.test",
+        "DATABASE_URL": database_url(),
+    }
+    command = [
+        sys.executable, "-m", "celery", "-A", "xfnet", "worker", "--pool", "solo",
+        "--loglevel", "WARNING", "--without-gossip", "--without-mingle", *extra,
+    ]  # fmt: skip
+    # its own process group: beat (-B) runs in a child that must go with it
+    return subprocess.Popen(command, env=env, cwd=ROOT, start_new_session=True)
+
+
+def stop(worker: subprocess.Popen) -> None:
+    """SIGKILL the worker and every process it started."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(worker.pid, signal.SIGKILL)
+    worker.wait(timeout=30)
+
+
+def indexed(node, ids) -> int:
+    return SearchEntry.objects.filter(node=node, page_id__in=ids).count()
+
+
+def publish(node, count) -> list[int]:
+    """Committed articles, each publish queueing its index task."""
+    ids = []
+    with schema_context(node.tenant.schema_name):
+        column = node_column(node, "村务公开")
+        for i in range(count):
+            article = ArticlePageFactory(parent=column, title=f"村务公开第{i}期", live=False)
+            article.save_revision().publish()
+            ids.append(article.pk)
+    connection.set_schema_to_public()
+    return ids
+
+
+@pytest.fixture
+def village(django_db_blocker):
+    """(node, broker's Redis) with an empty queue; committed articles removed after."""
+    from xfnet.celery import app
+
+    assert settings.CELERY_BROKER_URL.startswith("redis")  # a real broker, never files
+    broker = app.connection().default_channel.client
+    with django_db_blocker.unblock():
+        app.control.purge()
+        broker.delete("unacked", "unacked_index")  # what earlier killed workers held
+        node = Node.objects.select_related("tenant").get(code="340112001001")
+        yield node, broker
+        with schema_context(node.tenant.schema_name):
+            for article in ArticlePage.objects.filter(title__startswith="村务公开第"):
+                article.delete()
+        connection.set_schema_to_public()
+        SearchEntry.objects.filter(node=node, title__startswith="村务公开第").delete()
+        app.control.purge()
+        broker.delete("unacked", "unacked_index")
+
+
+def wait_until_indexed(node, ids, seconds):
+    deadline = time.monotonic() + seconds
+    while indexed(node, ids) < len(ids):
+        assert time.monotonic() < deadline, f"{len(ids) - indexed(node, ids)} never indexed"
+        time.sleep(0.2)
+
+
+def test_a_killed_worker_loses_no_indexing(django_db_setup, village, tmp_path):
+    node, broker = village
+    ids = publish(node, ARTICLES)
+    worker = start_worker()
+    try:
+        deadline = time.monotonic() + 60
+        # kill it while it holds a task it has not acknowledged
+        while indexed(node, ids) == 0 or not broker.hlen("unacked"):
+            assert time.monotonic() < deadline, "the worker indexed nothing"
+            time.sleep(0.005)
+        stop(worker)
+        assert indexed(node, ids) < ARTICLES, "the worker finished before it was killed"
+        assert broker.hlen("unacked") == 1  # the task it held
+        # a new worker with beat: the queue goes on, the catch-up finds the rest
+        worker = start_worker("--beat", "--schedule", str(tmp_path / "beat-schedule"))
+        wait_until_indexed(node, ids, 90)
+    finally:
+        stop(worker)
+
+
+def test_work_the_broker_lost_comes_back_by_beat(django_db_setup, village, tmp_path):
+    """As when the old file-system broker crashed: the admin said success, the task was
+    gone. The beat's catch-up indexes what was published, without a person."""
+    from xfnet.celery import app
+
+    node, _ = village
+    ids = publish(node, 5)
+    app.control.purge()  # the queued tasks are lost
+    worker = start_worker("--beat", "--schedule", str(tmp_path / "beat-schedule"))
+    try:
+        wait_until_indexed(node, ids, 60)
+    finally:
+        stop(worker)
