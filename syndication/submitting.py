@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django_tenants.utils import schema_context
@@ -29,14 +29,26 @@ def submit_up(*, user, node: Node, story, to_node: Node | None = None, note="") 
         raise SyndicationError("本站是最高一级，没有上级站点可报送。")
     require(to_node is None or to_node.pk == parent.pk, "只能报送给直接上级站点。")
     if not story.is_live:
-        raise SyndicationError("稿件发布后才能报送。")
+        raise SyndicationError("稿件公开发布后才能报送（未发布或设置了访问限制的稿件不能报送）。")
+    try:
+        return _open_hop(user=user, node=node, parent=parent, story=story, note=note)
+    except IntegrityError:
+        # the same story sent twice at once (a double click): the other request won
+        raise _already_sent(story, parent) from None
+
+
+def _already_sent(story, parent: Node) -> SyndicationError:
+    existing = Submission.objects.filter(story=story, to_node=parent).first()
+    state = existing.get_state_display() if existing else SubmissionState.QUEUED.label
+    return SyndicationError(f"这篇稿件已报送给{parent.name}，状态：{state}。")
+
+
+def _open_hop(*, user, node, parent, story, note) -> Submission:
     with transaction.atomic():
         submission = Submission.objects.select_for_update().filter(story=story, to_node=parent)
         submission = submission.first()
         if submission is not None and submission.state != SubmissionState.RETURNED:
-            raise SyndicationError(
-                f"这篇稿件已报送给{parent.name}，状态：{submission.get_state_display()}。"
-            )
+            raise _already_sent(story, parent)
         if submission is None:
             submission = Submission(story=story, from_node=node, to_node=parent)
         # a returned story may be corrected and sent again: the same hop, reopened
@@ -210,16 +222,17 @@ def accepted_for(node: Node):
     )
 
 
-def network_top(count: int) -> list:
-    """全网头条: the stories the province (the root) accepted most recently."""
-    accepted = (
-        Submission.objects.filter(
-            to_node__depth=1, state=SubmissionState.ACCEPTED, story__state=StoryState.LIVE
-        )
-        .select_related("story__origin_node")
-        .order_by("-decided_at")[:count]
+def accepted_by_the_root():
+    """What the province (the root) accepted: 全网头条, shown on every site."""
+    return Submission.objects.filter(
+        to_node__depth=1, state=SubmissionState.ACCEPTED, story__state=StoryState.LIVE
     )
-    return [submission.story for submission in accepted]
+
+
+def network_top(count: int) -> list:
+    """全网头条: the stories the province accepted most recently."""
+    accepted = accepted_by_the_root().select_related("story__origin_node").order_by("-decided_at")
+    return [submission.story for submission in accepted[:count]]
 
 
 def _accounts_with_roles(node: Node, roles) -> list:

@@ -155,3 +155,32 @@ def test_a_columns_pages_merge_its_articles_and_accepted_stories_by_date(client,
         listing = html.split('<ul class="article-list">')[1].split("</ul>")[0]
         listed += re.findall(r'<a href="[^"]+">([^<]+)</a>', listing)
     assert listed == expected  # 35 items, newest first, none twice, none lost
+
+
+def test_every_network_top_link_opens_on_sites_outside_the_chain(client, net, people):
+    """全网头条 is on every home page: its links open on every site, not only on the
+    sites that accepted the story on its way up."""
+    story = story_at(net.village1, user=people.village_editor, title="甲村经验全省推广")
+    submission = submit_up(user=people.village_editor, node=net.village1, story=story)
+    run_pending_here()
+    for reviewer, node in [
+        (people.town_reviewer, net.town1),
+        (people.county_reviewer, net.county1),
+        (people.city_reviewer, net.city),
+    ]:
+        column = columns_of(node)[0]
+        decide(user=reviewer, submission=submission, action="forward", column=column)
+        run_pending_here()
+        submission = story.submissions.get(to_node=node.get_parent())
+    decide(
+        user=people.province_reviewer, submission=submission, action="accept",
+        column=columns_of(net.province)[0],
+    )  # fmt: skip
+    run_pending_here()
+    for host in ("village3.localhost", "county2.localhost", "village2.localhost"):
+        status, home = page(client, host)
+        top = block(home, "全网头条")
+        link = re.search(r'href="(/syndicated/[^"]+/)">甲村经验全省推广', top).group(1)
+        status, html = page(client, host, link)
+        assert status == 200, host
+        assert "甲村经验全省推广" in html
