@@ -10,12 +10,11 @@ leaves a pending row (and, with acks_late, a redelivered message), and
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
+from . import notices
 from .models import Delivery, DeliveryKind, DeliveryState
-
-MAX_ATTEMPTS = 5
+from .outbox import count_failure
 
 
 def enqueue(kind: str, story, *, push=None, submission=None) -> Delivery:
@@ -62,13 +61,10 @@ def run_delivery(delivery_id: int) -> bool:
     return True
 
 
-def record_failure(delivery_id: int, error: Exception, *, final: bool) -> None:
-    """Count a failed attempt; after the last one the row shows as failed in the log."""
-    Delivery.objects.filter(pk=delivery_id).update(
-        attempts=F("attempts") + 1,
-        last_error=f"{type(error).__name__}: {error}"[:2000],
-        state=DeliveryState.FAILED if final else DeliveryState.PENDING,
-    )
+def record_failure(delivery_id: int, error: Exception) -> int:
+    """Count a failed attempt; after MAX_ATTEMPTS the row shows as failed in the log.
+    Returns the attempts made so far."""
+    return count_failure(Delivery, delivery_id, error, DeliveryState.FAILED)
 
 
 def retry_failed(delivery: Delivery) -> None:
@@ -80,7 +76,7 @@ def retry_failed(delivery: Delivery) -> None:
 
 
 def resume_pending(older_than: timedelta = timedelta(minutes=5)) -> int:
-    """Re-send deliveries left pending (a worker died, a message was lost)."""
+    """Re-send deliveries and notices left pending (a worker died, a message was lost)."""
     cutoff = timezone.now() - older_than
     ids = list(
         Delivery.objects.filter(state=DeliveryState.PENDING, created_at__lte=cutoff).values_list(
@@ -89,12 +85,13 @@ def resume_pending(older_than: timedelta = timedelta(minutes=5)) -> int:
     )
     for delivery_id in ids:
         send(delivery_id)
-    return len(ids)
+    return len(ids) + notices.resume_pending(older_than)
 
 
 def run_pending_here(story=None) -> int:
-    """Run pending deliveries in this process, oldest first (CLI `syndication run`,
-    and a way to finish work when no worker is running). Returns how many ran."""
+    """Run pending deliveries in this process, oldest first, then send the notices
+    they queued (CLI `syndication run`, and a way to finish work when no worker is
+    running). Returns how many deliveries ran."""
     pending = Delivery.objects.filter(state=DeliveryState.PENDING).order_by("pk")
     if story is not None:
         pending = pending.filter(story=story)
@@ -104,4 +101,5 @@ def run_pending_here(story=None) -> int:
         for delivery_id in ids:
             tried.add(delivery_id)
             ran += run_delivery(delivery_id)
+    notices.send_pending_here()
     return ran

@@ -60,6 +60,11 @@ class PushForm(forms.Form):
 
 class RevokeForm(forms.Form):
     reason = forms.CharField(label="撤稿原因", max_length=255)
+    unpublish_origin = forms.BooleanField(
+        label="同时撤下本站原文",
+        required=False,
+        help_text="不勾选时，原文仍在本站显示，只从其他站点撤下。",
+    )
 
 
 DECISIONS = [("accept", "采用"), ("forward", "采用并再报送上级"), ("return", "退稿")]

@@ -7,14 +7,18 @@ are settled afterwards by a delivery.
 
 from django.db import connection, transaction
 from django.utils import timezone
+from django_tenants.utils import schema_context
 
+from network.models import Role
 from pagecache import forgetting
 from search.indexing import hide_from_network
+from sites.models import ArticlePage
 
 from . import audit
 from .delivery import enqueue
 from .errors import SyndicationError
 from .models import AuditAction, DeliveryKind, Story, StoryState, Submission, SubmissionState
+from .notices import accounts_with_roles, queue_notice
 from .permissions import may_review_at, require
 from .points import revoke_points
 
@@ -25,7 +29,9 @@ def may_revoke(user, story: Story) -> bool:
     )
 
 
-def revoke_story(*, user, story: Story, reason="") -> Story:
+def revoke_story(*, user, story: Story, reason="", unpublish_origin=False) -> Story:
+    """撤稿: the story leaves every other site at once. The origin article stays on its
+    own site unless `unpublish_origin` (the form offers it, and says so)."""
     require(may_revoke(user, story), "只有稿件作者或来源站点的审核员、站长可以撤稿。")
     if story.state == StoryState.REVOKED:
         raise SyndicationError("这篇稿件已经撤稿。")
@@ -39,13 +45,40 @@ def revoke_story(*, user, story: Story, reason="") -> Story:
         hide_from_network(story.origin_node, story.origin_page_id)
         forgetting.story_changed_everywhere()
         enqueue(DeliveryKind.REVOKE, story)
+        if unpublish_origin:
+            with schema_context(story.origin_node.tenant.schema_name):
+                article = ArticlePage.objects.filter(pk=story.origin_page_id, live=True).first()
+                if article is not None:
+                    article.unpublish(user=user)
     return story
 
 
 def carry_out_revocation(delivery) -> None:
+    """Points back, open hops closed, and everyone who took the story told."""
     story = delivery.story
+    told = _who_took(story)
     revoke_points(story)
     Submission.objects.filter(story=story).update(state=SubmissionState.REVOKED)
+    reason = f"撤稿原因：{story.revoke_reason}。" if story.revoke_reason else ""
+    queue_notice(
+        delivery,
+        told,
+        f"【已撤稿】{story.origin_node.name}：{story.title}",
+        f"《{story.title}》已由{story.origin_node.name}撤稿。{reason}"
+        "它已从所有站点撤下，包括贵站采用、下发或待审的位置，无需另行处理。",
+    )
+
+
+def _who_took(story: Story) -> list:
+    """Reviewers who accepted it or still have it to review, and whoever pushed it."""
+    accounts = []
+    for hop in story.submissions.select_related("decided_by", "to_node"):
+        if hop.state == SubmissionState.ACCEPTED and hop.decided_by is not None:
+            accounts.append(hop.decided_by)
+        elif hop.state in (SubmissionState.QUEUED, SubmissionState.PENDING):
+            accounts += accounts_with_roles(hop.to_node, [Role.REVIEWER, Role.WEBMASTER])
+    accounts += [push.created_by for push in story.pushes.select_related("created_by")]
+    return [account for account in accounts if account is not None]
 
 
 def stories_of_pages_here(page_ids):

@@ -1,13 +1,11 @@
 """报送: stories submitted up the tree, one review per hop, with receipts."""
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django_tenants.utils import schema_context
 
-from network.models import Node, NodeGroup, Role
+from network.models import Node, Role
 from pagecache import forgetting
 from sites.lookup import home_path
 
@@ -15,6 +13,7 @@ from . import audit
 from .delivery import enqueue
 from .errors import SyndicationError
 from .models import AuditAction, DeliveryKind, Hide, StoryState, Submission, SubmissionState
+from .notices import accounts_with_roles, queue_notice
 from .permissions import SyndicationDenied, may_review_at, may_submit_from, require
 from .points import award_points
 from .stories import refresh_snapshot
@@ -72,8 +71,9 @@ def deliver_submission(delivery) -> None:
     submission.state = SubmissionState.PENDING
     submission.delivered_at = timezone.now()
     submission.save(update_fields=["state", "delivered_at"])
-    reviewers = _accounts_with_roles(submission.to_node, [Role.REVIEWER, Role.WEBMASTER])
-    _notify(
+    reviewers = accounts_with_roles(submission.to_node, [Role.REVIEWER, Role.WEBMASTER])
+    queue_notice(
+        delivery,
         reviewers,
         f"【待审核】{submission.from_node.name}报送：{submission.story.title}",
         f"{submission.from_node.name}报送了稿件《{submission.story.title}》，"
@@ -132,12 +132,13 @@ def carry_out_decision(delivery) -> None:
         award_points(submission)
         if submission.forward:
             _forward(submission)
-    recipients = _accounts_with_roles(story.origin_node, [Role.WEBMASTER])
+    recipients = accounts_with_roles(story.origin_node, [Role.WEBMASTER])
     if story.created_by is not None:
         recipients.append(story.created_by)
     verdict = submission.get_state_display()
     detail = f"退稿原因：{submission.reason}" if submission.reason else submission.column_title
-    _notify(
+    queue_notice(
+        delivery,
         recipients,
         f"【{verdict}】{submission.to_node.name}：{story.title}",
         f"《{story.title}》在{submission.to_node.name}{verdict}。{detail}",
@@ -233,19 +234,6 @@ def network_top(count: int) -> list:
     """全网头条: the stories the province accepted most recently."""
     accepted = accepted_by_the_root().select_related("story__origin_node").order_by("-decided_at")
     return [submission.story for submission in accepted[:count]]
-
-
-def _accounts_with_roles(node: Node, roles) -> list:
-    groups = NodeGroup.objects.filter(node=node, role__in=roles).values("group")
-    from django.contrib.auth import get_user_model
-
-    return list(get_user_model().objects.filter(groups__in=groups, is_active=True).distinct())
-
-
-def _notify(accounts, subject, message) -> None:
-    addresses = sorted({account.email for account in accounts if account.email})
-    if addresses:
-        send_mail(subject, message, settings.DEFAULT_FROM_EMAIL, addresses)
 
 
 __all__ = ["SyndicationDenied"]

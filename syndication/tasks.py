@@ -1,26 +1,63 @@
-"""Celery tasks: each runs one Delivery row (see syndication.delivery)."""
+"""Celery tasks: deliveries and the notices they queue (syndication.delivery, .notices).
+
+Two kinds of failure are told apart. The database being unreachable (restarting, a
+network blip) is waited for: the task retries every few seconds without touching
+the database, so work goes on within seconds of it coming back. Anything else is an
+attempt, counted on the row with a growing pause; after MAX_ATTEMPTS the row shows
+失败 in 流转日志 for a person to retry. A database down for longer than
+OUTAGE_RETRIES quick retries counts as one attempt too, so 失败 is reachable.
+"""
 
 from celery import shared_task
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 
-from .delivery import MAX_ATTEMPTS, record_failure, resume_pending, run_delivery
+from . import notices
+from .delivery import record_failure, resume_pending, run_delivery
+from .outbox import MAX_ATTEMPTS
+
+DATABASE_DOWN = (OperationalError, InterfaceError)
+OUTAGE_RETRY_SECONDS = 2
+OUTAGE_RETRIES = 150  # about five minutes of quick retries per counted attempt
+# Pauses stay under the broker's visibility timeout (settings), or a waiting retry
+# would be handed to a second worker.
+LONGEST_PAUSE = 45
 
 
-@shared_task(bind=True, acks_late=True, max_retries=MAX_ATTEMPTS - 1)
-def deliver(self, delivery_id: int) -> bool:
-    """Idempotent: a delivery already done is skipped; failures retry with backoff."""
+def _run_with_retries(task, work, record, pk: int, outages: int):
     try:
-        return run_delivery(delivery_id)
+        return work(pk)
+    except DATABASE_DOWN as error:
+        if outages < OUTAGE_RETRIES:
+            raise task.retry(
+                exc=error, countdown=OUTAGE_RETRY_SECONDS, kwargs={"outages": outages + 1}
+            ) from error
+        failure = error
     except Exception as error:
-        final = self.request.retries >= self.max_retries
-        record_failure(delivery_id, error, final=final)
-        if final:
-            return False  # left visible as failed in the syndication log
-        delay = settings.XFNET_DELIVERY_RETRY_DELAY * 2**self.request.retries
-        raise self.retry(exc=error, countdown=delay) from error
+        failure = error
+    try:
+        attempts = record(pk, failure)
+    except DATABASE_DOWN:
+        return False  # still down: the row stays pending and beat re-sends it
+    if attempts >= MAX_ATTEMPTS:
+        return False  # left visible as failed
+    pause = min(settings.XFNET_DELIVERY_RETRY_DELAY * 2 ** (attempts - 1), LONGEST_PAUSE)
+    raise task.retry(exc=failure, countdown=pause, kwargs={"outages": 0}) from failure
+
+
+@shared_task(bind=True, acks_late=True, max_retries=None)
+def deliver(self, delivery_id: int, outages: int = 0) -> bool:
+    """Idempotent: a delivery already done is skipped."""
+    return _run_with_retries(self, run_delivery, record_failure, delivery_id, outages)
+
+
+@shared_task(bind=True, acks_late=True, max_retries=None)
+def send_notice(self, notice_id: int, outages: int = 0) -> bool:
+    """Idempotent: a notice already sent is skipped."""
+    return _run_with_retries(self, notices.send_notice, notices.record_failure, notice_id, outages)
 
 
 @shared_task
 def resume_pending_deliveries() -> int:
-    """Beat: re-send deliveries a dead worker or a lost message left pending."""
+    """Beat: re-send deliveries and notices a dead worker or a lost message left."""
     return resume_pending()

@@ -14,9 +14,10 @@ from django_tenants.utils import schema_context
 from network.factories import UserFactory
 from network.models import Node
 from sites.models import ArticlePage
-from syndication.delivery import resume_pending, retry_failed
+from syndication.delivery import resume_pending, retry_failed, send
 from syndication.factories import story_at
-from syndication.models import Delivery, PointAward, Story, Submission
+from syndication.models import Delivery, Notice, PointAward, Push, Story, Submission
+from syndication.notices import retry_failed as retry_notice
 from syndication.pushing import headlines_for, push_down
 from syndication.revoking import revoke_story
 from syndication.submitting import accepted_for, columns_of, decide, submit_up
@@ -146,7 +147,7 @@ def test_a_delivery_run_twice_has_one_effect(worker, committed, django_db_blocke
         assert Delivery.objects.get(pk=delivery.pk).attempts == 1
 
 
-def test_failures_are_retried_then_left_visible_and_can_be_retried(
+def test_a_refusing_mail_server_delays_no_submission_and_its_notice_is_retried(
     worker,
     committed,
     django_db_blocker,
@@ -161,18 +162,36 @@ def test_failures_are_retried_then_left_visible_and_can_be_retried(
         net["town_reviewer"].save()
         story = story_at(net["village"], user=net["author"])
         submission = submit_up(user=net["author"], node=net["village"], story=story)
-        delivery = Delivery.objects.get(submission=submission)
-        wait_for(lambda: Delivery.objects.get(pk=delivery.pk).state == "failed", "giving up")
-        delivery.refresh_from_db()
-        assert delivery.attempts == 5
-        assert "Connection" in delivery.last_error or "refused" in delivery.last_error
-        # nothing half-done: the submission is not in the inbox
-        assert Submission.objects.get(pk=submission.pk).state == "queued"
+        # the submission is in the township's inbox at once, mail or no mail
+        wait_for(lambda: Submission.objects.get(pk=submission.pk).state == "pending", "inbox")
+        notice = Notice.objects.get(delivery__submission=submission)
+        wait_for(lambda: Notice.objects.get(pk=notice.pk).state == "failed", "giving up")
+        notice.refresh_from_db()
+        assert notice.attempts == 5 and "e2e_zhen@example.cn" in notice.recipients
+        assert "Connection" in notice.last_error or "refused" in notice.last_error
 
         settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+        retry_notice(notice)
+        wait_for(lambda: Notice.objects.get(pk=notice.pk).state == "sent", "the resend")
+
+
+def test_failures_are_retried_then_left_visible_and_can_be_retried(
+    worker, committed, django_db_blocker
+):
+    net = committed
+    with django_db_blocker.unblock():
+        story = story_at(net["village"], user=net["author"])
+        # a push delivery whose push is missing fails each time it is run
+        delivery = Delivery.objects.create(kind="push", story=story)
+        send(delivery.pk)
+        wait_for(lambda: Delivery.objects.get(pk=delivery.pk).state == "failed", "giving up")
+        delivery.refresh_from_db()
+        assert delivery.attempts == 5 and "AttributeError" in delivery.last_error
+
+        delivery.push = Push.objects.create(story=story, from_node=net["town"])
+        delivery.save()
         retry_failed(delivery)
         wait_for(lambda: Delivery.objects.get(pk=delivery.pk).state == "done", "the retry")
-        assert Submission.objects.get(pk=submission.pk).state == "pending"
 
 
 def test_work_left_pending_by_a_dead_worker_is_resumed(

@@ -133,11 +133,18 @@ class ArticleSyndicationView(NodeAdminView):
         form = RevokeForm(request.POST)
         if not form.is_valid() or self.story is None:
             return self.render_to_response(self.get_context_data(revoke_form=form), status=400)
-        reason = form.cleaned_data["reason"]
+        data = form.cleaned_data
+        unpublish = data["unpublish_origin"]
         return self.act(
             request,
-            lambda: revoke_story(user=request.user, story=self.story, reason=reason),
-            "已撤稿，所有站点不再显示这篇稿件。",
+            lambda: revoke_story(
+                user=request.user,
+                story=self.story,
+                reason=data["reason"],
+                unpublish_origin=unpublish,
+            ),
+            "已撤稿，其他站点不再显示这篇稿件"
+            + ("，本站原文也已撤下。" if unpublish else "；本站原文仍然保留。"),
             self.back(),
         )
 

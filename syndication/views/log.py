@@ -6,15 +6,20 @@ from django.urls import reverse
 
 from network.roles import user_may_administer
 
+from .. import notices
 from ..delivery import retry_failed
-from ..models import AuditEvent, Delivery, DeliveryState
-from ..permissions import may_review_at
+from ..models import AuditEvent, Delivery, DeliveryState, Notice, NoticeState
+from ..permissions import may_review_at, require
 from .base import NodeAdminView
 
 
 def deliveries_about(node, user):
     deliveries = Delivery.objects.select_related(
-        "story__origin_node", "push__from_node", "submission__from_node", "submission__to_node"
+        "story__origin_node",
+        "push__from_node",
+        "submission__from_node",
+        "submission__to_node",
+        "notice",
     ).order_by("-created_at", "-pk")
     if user.is_superuser and node.is_root():
         return deliveries
@@ -37,13 +42,13 @@ class LogView(NodeAdminView):
         context = super().get_context_data(**kwargs)
         deliveries = deliveries_about(self.node, self.request.user)
         failed_only = self.request.GET.get("state") == "failed"
+        # a delivery failed, or the notice it owed could not be sent
+        failed = Q(state=DeliveryState.FAILED) | Q(notice__state=NoticeState.FAILED)
         if failed_only:
-            deliveries = deliveries.filter(state=DeliveryState.FAILED)
+            deliveries = deliveries.filter(failed)
         context.update(
             failed_only=failed_only,
-            failed_count=deliveries_about(self.node, self.request.user)
-            .filter(state=DeliveryState.FAILED)
-            .count(),
+            failed_count=deliveries_about(self.node, self.request.user).filter(failed).count(),
             deliveries=deliveries[:200],
             events=AuditEvent.objects.filter(Q(node=self.node) | Q(story__origin_node=self.node))
             .select_related("story", "node", "actor")
@@ -56,16 +61,19 @@ class LogView(NodeAdminView):
         delivery = get_object_or_404(
             deliveries_about(self.node, request.user), pk=request.POST.get("delivery")
         )
+        if request.POST.get("what") == "notice":
+            notice = get_object_or_404(Notice, delivery=delivery)
+            retry, done = (lambda: notices.retry_failed(notice)), "已重新发送通知邮件。"
+        else:
+            retry, done = (lambda: retry_failed(delivery)), "已重新投递。"
         return self.act(
             request,
-            lambda: _retry(request.user, self.node, delivery),
-            "已重新投递。",
+            lambda: _retry(request.user, self.node, retry),
+            done,
             reverse("xf_syndication_log"),
         )
 
 
-def _retry(user, node, delivery):
-    from ..permissions import require
-
+def _retry(user, node, retry):
     require(may_review_at(user, node), "只有本站的审核员或站长可以重新投递。")
-    retry_failed(delivery)
+    retry()
