@@ -67,7 +67,12 @@ class RevokeForm(forms.Form):
     )
 
 
-DECISIONS = [("accept", "采用"), ("forward", "采用并再报送上级"), ("return", "退稿")]
+DECISIONS = [
+    ("accept", "采用"),
+    ("accept_push", "采用并下发"),
+    ("forward", "采用并再报送上级"),
+    ("return", "退稿"),
+]
 
 
 class DecisionForm(forms.Form):
@@ -83,7 +88,7 @@ class DecisionForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("action") in ("accept", "forward") and not data.get("column"):
+        if data.get("action") in ("accept", "accept_push", "forward") and not data.get("column"):
             self.add_error("column", "采用时请选择栏目。")
         if data.get("action") == "return" and not (data.get("reason") or "").strip():
             self.add_error("reason", "退稿时请填写退稿原因。")

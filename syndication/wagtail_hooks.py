@@ -20,6 +20,7 @@ from .views.article import ArticleSyndicationView
 from .views.inbox import InboxView, ReviewView
 from .views.log import LogView
 from .views.points import PointsView
+from .views.pushing import StoryPushView
 from .views.received import ReceiptsView, ReceivedView
 
 PUBLISH_AND_SUBMIT = "submit-up"
@@ -31,6 +32,11 @@ def register_syndication_urls():
         path("syndication/inbox/", InboxView.as_view(), name="xf_syndication_inbox"),
         path("syndication/inbox/<int:pk>/", ReviewView.as_view(), name="xf_syndication_review"),
         path("syndication/received/", ReceivedView.as_view(), name="xf_syndication_received"),
+        path(
+            "syndication/stories/<int:story_id>/push/",
+            StoryPushView.as_view(),
+            name="xf_syndication_push_story",
+        ),
         path("syndication/receipts/", ReceiptsView.as_view(), name="xf_syndication_receipts"),
         path("syndication/log/", LogView.as_view(), name="xf_syndication_log"),
         path("syndication/points/", PointsView.as_view(), name="xf_syndication_points"),

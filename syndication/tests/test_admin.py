@@ -253,3 +253,51 @@ def test_leaderboard_exports_neutralise_spreadsheet_formulas(client, net, people
     csv_response = client.get(base + "csv", HTTP_HOST="county1.localhost")
     line = list(csv.reader(io.StringIO(csv_response.content.decode("utf-8-sig"))))[1]
     assert line[2].startswith("'=") and line[3] == "'+cmd"
+
+
+def test_the_province_accepts_a_village_story_and_pushes_it_to_every_village(client, net, people):
+    """The loop the 先锋网 runs, in the admin: accept the best village story at the
+    top, then 下发 it back down (采用并下发 on the review, and 下发 from 收到的稿件)."""
+    story = story_at(net.village1, user=people.village_editor, title="甲村好经验")
+    submission = submit_up(user=people.village_editor, node=net.village1, story=story)
+    run_pending_here()
+    for reviewer, node in [(people.town_reviewer, net.town1), (people.county_reviewer, net.county1),
+                           (people.city_reviewer, net.city)]:  # fmt: skip
+        decide(user=reviewer, submission=submission, action="forward",
+               column=columns_of(node)[0])  # fmt: skip
+        run_pending_here()
+        submission = story.submissions.get(to_node=node.get_parent())
+    client.force_login(people.province_reviewer)
+    review = f"/admin/syndication/inbox/{submission.pk}/"
+    assert "采用并下发" in client.get(review, HTTP_HOST="prov.localhost").content.decode()
+    column = columns_of(net.province)[0]
+    response = post(client, "prov.localhost", review,
+                    {"action": "accept_push", "column": column.pk})  # fmt: skip
+    push_page = f"/admin/syndication/stories/{story.pk}/push/"
+    assert response.status_code == 302 and response["Location"] == push_page
+    page = client.get(push_page, HTTP_HOST="prov.localhost").content.decode()
+    assert "甲村好经验" in page and "下发范围" in page
+    response = post(client, "prov.localhost", push_page,
+                    {"scope": "levels", "levels": ["village"], "pinned": "on"})  # fmt: skip
+    assert response.status_code == 302
+    run_pending_here()
+    push = Push.objects.get(story=story, from_node=net.province)
+    assert push.levels == ["village"] and push.pinned and push.reach == 3
+    for host in ("village1.localhost", "village3.localhost"):
+        home = client.get("/", HTTP_HOST=host).content.decode()
+        assert "甲村好经验" in home.split("上级要闻", 1)[1].split("</section>", 1)[0], host
+    # and from 收到的稿件: the city, which accepted it on the way, may push it too
+    client.force_login(people.city_reviewer)
+    received = client.get("/admin/syndication/received/", HTTP_HOST="city.localhost")
+    assert f'href="/admin/syndication/stories/{story.pk}/push/"' in received.content.decode()
+    assert post(client, "city.localhost", f"/admin/syndication/stories/{story.pk}/push/",
+                {"scope": "all"}).status_code == 302  # fmt: skip
+    # a site that never had the story may not push it (refused, with the reason)
+    other = UserFactory(username="yixian_sh", roles=[(net.county2, "reviewer")])
+    client.force_login(other)
+    refused = post(client, "county2.localhost", f"/admin/syndication/stories/{story.pk}/push/",
+                   {"scope": "all"})  # fmt: skip
+    assert (
+        refused.status_code == 403
+        and "只能下发本站的稿件或本站采用的稿件" in refused.content.decode()
+    )

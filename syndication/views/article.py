@@ -14,11 +14,12 @@ from .. import audit
 from ..forms import PushForm, RevokeForm, SubmitForm
 from ..models import Push, Story
 from ..permissions import may_push_from
-from ..pushing import describe_scope, push_down, withdraw_push
+from ..pushing import describe_scope, withdraw_push
 from ..revoking import may_revoke, revoke_story
 from ..stories import story_for_article
 from ..submitting import lineage, submit_up
 from .base import NodeAdminView
+from .pushing import PUSHED, push_from_form
 
 
 class ArticleSyndicationView(NodeAdminView):
@@ -112,20 +113,10 @@ class ArticleSyndicationView(NodeAdminView):
         story = self._story()
         if story is None:
             return self._not_live(request)
-        data = form.cleaned_data
         return self.act(
             request,
-            lambda: push_down(
-                user=request.user,
-                node=self.origin,
-                story=story,
-                levels=data["levels"],
-                branches=list(data["branches"]),
-                pinned=data["pinned"],
-                mandatory=data["mandatory"],
-                expires_at=data["expires_at"],
-            ),
-            "已下发，下级站点将在“上级要闻”中显示。",
+            lambda: push_from_form(request.user, self.origin, story, form.cleaned_data),
+            PUSHED,
             self.back(),
         )
 

@@ -79,17 +79,22 @@ class ReviewView(NodeAdminView):
         data = form.cleaned_data
         column = next((c for c in columns if c.pk == data.get("column")), None)
         require(data["action"] == "return" or column is not None, "采用栏目必须是本站的栏目。")
+        # 采用并下发: accept here, then choose the push's scope on the 下发 page
+        push_next = data["action"] == "accept_push"
         try:
             decide(
                 user=request.user,
                 submission=submission,
-                action=data["action"],
+                action="accept" if push_next else data["action"],
                 column=column,
                 reason=data.get("reason") or "",
             )
         except SyndicationError as error:
             messages.error(request, str(error))
             return redirect(request.path)
+        if push_next:
+            messages.success(request, f"《{submission.story.title}》已采用，请选择下发范围。")
+            return redirect(reverse("xf_syndication_push_story", args=[submission.story_id]))
         labels = dict(DecisionForm.base_fields["action"].choices)
         messages.success(request, f"《{submission.story.title}》：{labels[data['action']]}。")
         return redirect(reverse("xf_syndication_inbox"))

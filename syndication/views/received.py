@@ -6,7 +6,7 @@ from django.urls import reverse
 from network.roles import user_may_administer
 
 from ..models import Story
-from ..permissions import may_review_at
+from ..permissions import may_push_from, may_review_at
 from ..pushing import hide_story, pushes_reaching, show_story
 from ..submitting import accepted_for, sent_from
 from .base import NodeAdminView
@@ -30,6 +30,7 @@ class ReceivedView(NodeAdminView):
                 pk__in=hidden, submissions__to_node=self.node, submissions__state="accepted"
             ),
             may_hide=may_review_at(self.request.user, self.node),
+            may_push=may_push_from(self.request.user, self.node) and not self.node.is_leaf(),
         )
         return context
 
