@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django_tenants.middleware.main import TenantMainMiddleware
 
 from .admin_scope import may_open_page
-from .models import Domain
+from .hosts import domain_for_host
 from .roles import user_may_administer
 
 
@@ -23,7 +23,7 @@ class NodeRoutingMiddleware(TenantMainMiddleware):
             hostname = self.hostname_from_request(request)
         except DisallowedHost:
             return unknown_host(request)
-        domain = Domain.objects.select_related("tenant", "node").filter(domain=hostname).first()
+        domain = domain_for_host(hostname)
         if domain is None:
             return unknown_host(request)
         tenant = domain.tenant

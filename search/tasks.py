@@ -11,10 +11,17 @@ from .catchup import catch_up_here
 from .indexing import index_articles, remove_pages_here
 
 # The database being restarted is worth waiting for; anything else is a bug to see.
-_DATABASE_DOWN = (OperationalError, InterfaceError)
+# Pauses stay under the broker's visibility timeout (settings); what is still lost,
+# the beat's catch-up finds.
+_WAIT_FOR_THE_DATABASE = {
+    "autoretry_for": (OperationalError, InterfaceError),
+    "retry_backoff": 2,
+    "retry_backoff_max": 20,
+    "max_retries": 30,
+}
 
 
-@shared_task(autoretry_for=_DATABASE_DOWN, retry_backoff=True, max_retries=8, acks_late=True)
+@shared_task(acks_late=True, **_WAIT_FOR_THE_DATABASE)
 def index_pages(page_ids: list[int]) -> int:
     """(Re)index articles of this schema, or drop those no longer public; idempotent.
     Returns how many are in the index afterwards."""
@@ -23,7 +30,7 @@ def index_pages(page_ids: list[int]) -> int:
     return index_articles(articles)
 
 
-@shared_task(autoretry_for=_DATABASE_DOWN, retry_backoff=True, max_retries=3)
+@shared_task(**_WAIT_FOR_THE_DATABASE)
 def catch_up_index() -> dict[str, int]:
     """Beat: index what a lost task left out and drop what should have gone, schema by
     schema (see search.catchup)."""

@@ -21,7 +21,7 @@ OUTAGE_RETRY_SECONDS = 2
 OUTAGE_RETRIES = 150  # about five minutes of quick retries per counted attempt
 # Pauses stay under the broker's visibility timeout (settings), or a waiting retry
 # would be handed to a second worker.
-LONGEST_PAUSE = 45
+LONGEST_PAUSE = 20
 
 
 def _run_with_retries(task, work, record, pk: int, outages: int):

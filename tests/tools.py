@@ -1,7 +1,11 @@
 """Outside programs some tests drive: found, or skipped with the reason (failed in CI)."""
 
+import contextlib
 import os
 import shutil
+import signal
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import quote
 
@@ -35,3 +39,28 @@ def database_url() -> str:
         return f"postgresql://{db['USER']}@{quote(host, safe='')}/{db['NAME']}"
     password = db.get("PASSWORD") or ""
     return f"postgresql://{db['USER']}:{password}@{host}:{db.get('PORT') or 5432}/{db['NAME']}"
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def start_worker(*extra: str) -> subprocess.Popen:
+    """A real Celery worker process on the test settings, broker and database."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "xfnet.settings.test",
+        "DATABASE_URL": database_url(),
+    }
+    command = [
+        sys.executable, "-m", "celery", "-A", "xfnet", "worker", "--pool", "solo",
+        "--loglevel", "WARNING", "--without-gossip", "--without-mingle", *extra,
+    ]  # fmt: skip
+    # its own process group: beat (-B) runs in a child that must go with it
+    return subprocess.Popen(command, env=env, cwd=ROOT, start_new_session=True)
+
+
+def stop_worker(worker: subprocess.Popen) -> None:
+    """SIGKILL the worker and every process it started."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(worker.pid, signal.SIGKILL)
+    worker.wait(timeout=30)

@@ -1,6 +1,10 @@
+import sys
+
 from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.db import InterfaceError, OperationalError
+from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
+from django.template import loader
 from django.template.response import TemplateResponse
 from django.views.static import serve
 
@@ -8,6 +12,8 @@ from sites.visibility import public_pages
 
 from .site import site_home
 
+# What a database restart raises (connection refused or dropped).
+DATABASE_UNREACHABLE = (OperationalError, InterfaceError)
 # The sitemap protocol's limit for one file.
 SITEMAP_LIMIT = 50_000
 
@@ -17,10 +23,15 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    # No context processors that touch the database: this page must render when it is down.
-    from django.http import HttpResponseServerError
-    from django.template import loader
+    """500, or 503 when the database cannot be reached (a restart: worth a retry).
 
+    No context processors that touch the database: this page renders when it is down.
+    Django calls this inside its exception handler, so the exception is at hand."""
+    error = sys.exc_info()[1]
+    if isinstance(error, DATABASE_UNREACHABLE):
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response["Retry-After"] = "30"
+        return response
     return HttpResponseServerError(loader.get_template("500.html").render())
 
 

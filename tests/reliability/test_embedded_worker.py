@@ -2,13 +2,7 @@
 background work: a worker process killed mid-way loses no published article from
 search; the beat brings back what the killed worker held, without a person."""
 
-import contextlib
-import os
-import signal
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -19,32 +13,11 @@ from network.models import Node
 from search.models import SearchEntry
 from sites.factories import ArticlePageFactory, node_column
 from sites.models import ArticlePage
-from tests.tools import database_url
+from tests.tools import start_worker
+from tests.tools import stop_worker as stop
 
 pytestmark = pytest.mark.celery
-ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = 40
-
-
-def start_worker(*extra: str) -> subprocess.Popen:
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "xfnet.settings.test",
-        "DATABASE_URL": database_url(),
-    }
-    command = [
-        sys.executable, "-m", "celery", "-A", "xfnet", "worker", "--pool", "solo",
-        "--loglevel", "WARNING", "--without-gossip", "--without-mingle", *extra,
-    ]  # fmt: skip
-    # its own process group: beat (-B) runs in a child that must go with it
-    return subprocess.Popen(command, env=env, cwd=ROOT, start_new_session=True)
-
-
-def stop(worker: subprocess.Popen) -> None:
-    """SIGKILL the worker and every process it started."""
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(worker.pid, signal.SIGKILL)
-    worker.wait(timeout=30)
 
 
 def indexed(node, ids) -> int:

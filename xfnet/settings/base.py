@@ -171,6 +171,11 @@ XFNET_PAGE_CACHE_SECONDS = env.PAGE_CACHE_SECONDS
 
 # --- Celery ---------------------------------------------------------------------------
 CELERY_TASK_ACKS_LATE = True  # a task whose worker dies mid-way is delivered again
+# ... by the broker, this many seconds after it was handed out (Redis transport): a
+# killed worker's task runs again within half a minute, not the hour kombu defaults
+# to. Every retry pause stays shorter (syndication.tasks.LONGEST_PAUSE, the search
+# tasks' backoff), or a waiting retry would be handed out twice.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 30}
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"

@@ -1,0 +1,35 @@
+"""Changes to domains, nodes and schemas drop the hosts the routing cache holds."""
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+
+from .hosts import forget_hosts
+from .models import Domain, Node, Tenant
+
+
+def _forget_now_and_on_commit(hostnames):
+    # now, and again once committed: a request between the two could cache the old row
+    forget_hosts(hostnames)
+    transaction.on_commit(lambda: forget_hosts(hostnames))
+
+
+def on_domain_changed(sender, instance, **kwargs):
+    _forget_now_and_on_commit([instance.domain])
+
+
+def on_node_or_tenant_changed(sender, instance, **kwargs):
+    field = "node" if sender is Node else "tenant"
+    hostnames = list(Domain.objects.filter(**{field: instance.pk}).values_list("domain", flat=True))
+    if hostnames:
+        _forget_now_and_on_commit(hostnames)
+
+
+post_save.connect(on_domain_changed, sender=Domain, dispatch_uid="hosts_domain_saved")
+post_delete.connect(on_domain_changed, sender=Domain, dispatch_uid="hosts_domain_deleted")
+for model in (Node, Tenant):
+    post_save.connect(
+        on_node_or_tenant_changed, sender=model, dispatch_uid=f"hosts_{model.__name__}"
+    )
+    post_delete.connect(
+        on_node_or_tenant_changed, sender=model, dispatch_uid=f"hosts_{model.__name__}_deleted"
+    )
