@@ -98,3 +98,52 @@ def test_work_the_broker_lost_comes_back_by_beat(django_db_setup, village, tmp_p
         wait_until_indexed(node, ids, 60)
     finally:
         stop(worker)
+
+
+TAKE_AND_DIE = """
+import os, sys
+from kombu import Connection
+with Connection(sys.argv[1]) as conn:
+    conn.SimpleQueue("celery", no_ack=False).get(timeout=20)  # taken, never acknowledged
+    os._exit(9)
+"""
+
+
+def test_a_task_held_by_a_dead_worker_runs_again_in_seconds(django_db_setup, village):
+    """The broker hands a task out again once its visibility timeout has passed (no
+    beat involved: beat's resume waits five minutes)."""
+    import subprocess
+    import sys
+
+    from network.factories import UserFactory
+    from syndication.delivery import send
+    from syndication.factories import story_at
+    from syndication.models import Delivery, Story, Submission
+
+    node, broker = village
+    author = UserFactory(username="ke_zuozhe", roles=[(node, "editor")])
+    story = story_at(node, user=author, title="村务公开第0期报送")
+    submission = Submission.objects.create(
+        story=story, from_node=node, to_node=node.get_parent(), submitted_by=author
+    )
+    delivery = Delivery.objects.create(kind="submit", story=story, submission=submission)
+    send(delivery.pk)
+    taker = [sys.executable, "-c", TAKE_AND_DIE, settings.CELERY_BROKER_URL]
+    assert subprocess.run(taker, timeout=60).returncode == 9
+    assert broker.hlen("unacked") == 1 and broker.llen("celery") == 0
+    died = time.monotonic()
+    worker = start_worker()
+    try:
+        # the broker's own timers, not this machine's speed, set this bound
+        options = settings.CELERY_BROKER_TRANSPORT_OPTIONS
+        deadline = died + 2 * options["visibility_timeout"] + 30
+        while Delivery.objects.get(pk=delivery.pk).state != "done":
+            assert time.monotonic() < deadline, "the task held by the dead worker never ran"
+            time.sleep(0.2)
+        print(f"\nheld task done {time.monotonic() - died:.1f} s after its worker died")
+    finally:
+        stop(worker)
+        Story.objects.filter(pk=story.pk).delete()
+        with schema_context(node.tenant.schema_name):
+            author.delete()
+        connection.set_schema_to_public()
