@@ -8,10 +8,10 @@ lost task leaves behind, the beat's catch-up (search.catchup) finds.
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from sites.lookup import article_ids_below, is_article
+from sites.lookup import article_ids_below, article_ids_restricted_by, is_article
 
 from .indexing import remove_pages_here
 from .tasks import index_pages
@@ -41,13 +41,11 @@ def on_deleted(sender, instance, **kwargs):
 
 
 def on_restricted(sender, instance, **kwargs):
-    remove_pages_here(article_ids_below(instance.page))
+    remove_pages_here(article_ids_restricted_by(instance))
 
 
 def on_restriction_lifted(sender, instance, **kwargs):
-    page = Page.objects.filter(pk=instance.page_id).first()
-    if page is not None:  # None: the restriction went with its page
-        index_after_commit(article_ids_below(page))
+    index_after_commit(article_ids_restricted_by(instance))
 
 
 def on_moved(sender, instance, **kwargs):

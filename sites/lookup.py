@@ -25,6 +25,12 @@ def article_ids_below(page, *, inclusive=True) -> list[int]:
     )
 
 
+def article_ids_restricted_by(restriction) -> list[int]:
+    """The articles a view restriction covers (none once its page was deleted)."""
+    page = Page.objects.filter(pk=restriction.page_id).first()
+    return article_ids_below(page) if page is not None else []
+
+
 def node_of_page(page) -> Node:
     """The node whose site holds this page; run in the page's schema."""
     home = HomePage.objects.ancestor_of(page, inclusive=True).only("node_code").first()

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from . import notices
 from .models import Delivery, DeliveryKind, DeliveryState
-from .outbox import count_failure
+from .outbox import count_failure, pending_ids
 
 
 def enqueue(kind: str, story, *, push=None, submission=None) -> Delivery:
@@ -77,12 +77,7 @@ def retry_failed(delivery: Delivery) -> None:
 
 def resume_pending(older_than: timedelta = timedelta(minutes=5)) -> int:
     """Re-send deliveries and notices left pending (a worker died, a message was lost)."""
-    cutoff = timezone.now() - older_than
-    ids = list(
-        Delivery.objects.filter(state=DeliveryState.PENDING, created_at__lte=cutoff).values_list(
-            "pk", flat=True
-        )
-    )
+    ids = pending_ids(Delivery, DeliveryState.PENDING, older_than)
     for delivery_id in ids:
         send(delivery_id)
     return len(ids) + notices.resume_pending(older_than)

@@ -282,7 +282,19 @@ class DeliveryState(models.TextChoices):
     FAILED = "failed", "失败"
 
 
-class Delivery(models.Model):
+class OutboxEntry(models.Model):
+    """What every outbox row counts: attempts, the last error, when it was queued
+    (syndication.outbox)."""
+
+    attempts = models.PositiveSmallIntegerField("尝试次数", default=0)
+    last_error = models.TextField("错误", blank=True)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+
+class Delivery(OutboxEntry):
     """One unit of background work on a story, and its visible outcome.
 
     The row is written in the same transaction as the change that needs it, so a
@@ -296,9 +308,6 @@ class Delivery(models.Model):
     state = models.CharField(
         "状态", max_length=10, choices=DeliveryState.choices, default=DeliveryState.PENDING
     )
-    attempts = models.PositiveSmallIntegerField("尝试次数", default=0)
-    last_error = models.TextField("错误", blank=True)
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
     finished_at = models.DateTimeField("完成时间", null=True, blank=True)
 
     class Meta:
@@ -316,7 +325,7 @@ class NoticeState(models.TextChoices):
     FAILED = "failed", "发送失败"
 
 
-class Notice(models.Model):
+class Notice(OutboxEntry):
     """An e-mail a delivery owes people (a review request, a receipt, a revocation).
 
     Written in the delivery's own transaction and sent after it commits, by a task of
@@ -331,9 +340,6 @@ class Notice(models.Model):
     state = models.CharField(
         "状态", max_length=10, choices=NoticeState.choices, default=NoticeState.PENDING
     )
-    attempts = models.PositiveSmallIntegerField("尝试次数", default=0)
-    last_error = models.TextField("错误", blank=True)
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
     sent_at = models.DateTimeField("发送时间", null=True, blank=True)
 
     class Meta:

@@ -18,7 +18,7 @@ from django.utils import timezone
 from network.models import NodeGroup
 
 from .models import Notice, NoticeState
-from .outbox import count_failure
+from .outbox import count_failure, pending_ids
 
 
 def accounts_with_roles(node, roles) -> list:
@@ -77,12 +77,7 @@ def retry_failed(notice: Notice) -> None:
 
 
 def resume_pending(older_than: timedelta) -> int:
-    cutoff = timezone.now() - older_than
-    ids = list(
-        Notice.objects.filter(state=NoticeState.PENDING, created_at__lte=cutoff).values_list(
-            "pk", flat=True
-        )
-    )
+    ids = pending_ids(Notice, NoticeState.PENDING, older_than)
     for notice_id in ids:
         send_later(notice_id)
     return len(ids)

@@ -5,10 +5,10 @@ unpublishing or restricting a column reaches the stories of every article below 
 """
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from sites.lookup import article_ids_below, is_article
+from sites.lookup import article_ids_below, article_ids_restricted_by, is_article
 
 from .models import AuditAction
 from .revoking import origin_left, origin_published, origin_recheck
@@ -31,13 +31,11 @@ def on_deleted(sender, instance, **kwargs):
 
 
 def on_restricted(sender, instance, **kwargs):
-    origin_left(article_ids_below(instance.page), AuditAction.CLOSED)
+    origin_left(article_ids_restricted_by(instance), AuditAction.CLOSED)
 
 
 def on_restriction_lifted(sender, instance, **kwargs):
-    page = Page.objects.filter(pk=instance.page_id).first()
-    if page is not None:  # None: the restriction went with its page
-        origin_recheck(article_ids_below(page))
+    origin_recheck(article_ids_restricted_by(instance))
 
 
 def on_moved(sender, instance, **kwargs):
