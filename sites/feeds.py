@@ -3,6 +3,9 @@
 from django.http import Http404, HttpResponse
 from django.utils.feedgenerator import Rss201rev2Feed
 
+from .models import ColumnPage
+from .visibility import public_pages
+
 FEED_LENGTH = 20
 
 
@@ -42,9 +45,6 @@ def feed(request, column_path=""):
     """`/rss.xml` for the whole site, `/<column path>/rss.xml` for one column (its
     sub-columns included). Only public pages have feeds, and list only public articles."""
     from themes.site import site_home
-
-    from .models import ColumnPage
-    from .visibility import public_pages
 
     home = site_home(request)
     if home is None:

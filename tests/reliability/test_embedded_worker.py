@@ -2,6 +2,8 @@
 background work: a worker process killed mid-way loses no published article from
 search; the beat brings back what the killed worker held, without a person."""
 
+import subprocess
+import sys
 import time
 
 import pytest
@@ -9,10 +11,14 @@ from django.conf import settings
 from django.db import connection
 from django_tenants.utils import schema_context
 
+from network.factories import UserFactory
 from network.models import Node
 from search.models import SearchEntry
 from sites.factories import ArticlePageFactory, node_column
 from sites.models import ArticlePage
+from syndication.delivery import send
+from syndication.factories import story_at
+from syndication.models import Delivery, Story, Submission
 from tests.tools import start_worker
 from tests.tools import stop_worker as stop
 
@@ -112,14 +118,6 @@ with Connection(sys.argv[1]) as conn:
 def test_a_task_held_by_a_dead_worker_runs_again_in_seconds(django_db_setup, village):
     """The broker hands a task out again once its visibility timeout has passed (no
     beat involved: beat's resume waits five minutes)."""
-    import subprocess
-    import sys
-
-    from network.factories import UserFactory
-    from syndication.delivery import send
-    from syndication.factories import story_at
-    from syndication.models import Delivery, Story, Submission
-
     node, broker = village
     author = UserFactory(username="ke_zuozhe", roles=[(node, "editor")])
     story = story_at(node, user=author, title="村务公开第0期报送")

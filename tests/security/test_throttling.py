@@ -6,11 +6,13 @@ import pytest
 from axes.models import AccessAttempt
 from django.db import connection
 from django.db.models import F
+from django.test.utils import CaptureQueriesContext
 from django_tenants.utils import schema_context
 from wagtail.models import PageViewRestriction
 
 from network.factories import UserFactory
 from sites.factories import ArticlePageFactory, node_column
+from themes.throttling import client_ip
 
 pytestmark = pytest.mark.django_db
 HOST = "village1.localhost"
@@ -91,8 +93,6 @@ def test_page_password_guesses_are_throttled(client, net):
 
 
 def test_behind_a_proxy_the_address_is_the_one_the_proxy_saw(rf, settings):
-    from themes.throttling import client_ip
-
     settings.XFNET_TRUSTED_PROXIES = 1
     request = rf.get("/", HTTP_X_FORWARDED_FOR="1.2.3.4, 10.0.0.7", REMOTE_ADDR="127.0.0.1")
     assert client_ip(request) == "10.0.0.7"  # the forged first entry does not count
@@ -101,10 +101,7 @@ def test_behind_a_proxy_the_address_is_the_one_the_proxy_saw(rf, settings):
 
 
 def test_throttling_adds_no_query_to_public_pages(client, net):
-    from django.db import connection as conn
-    from django.test.utils import CaptureQueriesContext
-
     for path in ("/", "/search/?q=党建", "/rss.xml"):
-        with CaptureQueriesContext(conn) as queries:
+        with CaptureQueriesContext(connection) as queries:
             assert client.get(path, HTTP_HOST=HOST).status_code == 200
         assert not [q["sql"] for q in queries if "axes_" in q["sql"]], path
