@@ -14,6 +14,7 @@ from axes.handlers.proxy import AxesProxyHandler
 from axes.helpers import get_lockout_response
 from django.conf import settings
 from django.contrib.auth.signals import user_login_failed
+from django.db import connection
 
 
 def client_ip(request) -> str:
@@ -29,13 +30,15 @@ def client_ip(request) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
-def password_throttled(item_name):
-    """Wrap a Wagtail password view; `item_name(**view_kwargs)` names what is guarded."""
+def password_throttled(kind: str, restriction_kwarg: str):
+    """Wrap a Wagtail password view: each protected item (the restriction the URL
+    names, in the request's schema) counts its own wrong passwords."""
 
     def decorator(view):
         @wraps(view)
         def throttled_view(request, *args, **kwargs):
-            credentials = {"username": item_name(**kwargs)}
+            item = f"{kind}#{connection.schema_name}:{kwargs[restriction_kwarg]}"
+            credentials = {"username": item}
             if not AxesProxyHandler.is_allowed(request, credentials):
                 return get_lockout_response(request, None, credentials)
             response = view(request, *args, **kwargs)

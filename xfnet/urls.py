@@ -12,11 +12,12 @@ from syndication.views.public import story_page
 from themes.throttling import password_throttled
 from themes.views import media_file, robots_txt, sitemap
 
-# Wagtail's password forms for pages and document collections, with guessing throttled.
-page_password = password_throttled(
-    lambda page_view_restriction_id, **_: f"页面密码#{page_view_restriction_id}"
-)(wagtail_views.authenticate_with_password)
-document_password = password_throttled(lambda restriction_id: f"文档密码#{restriction_id}")(
+# Wagtail's password forms for pages and document collections, with guessing throttled
+# per protected item (restriction ids are per schema).
+page_password = password_throttled("页面密码", "page_view_restriction_id")(
+    wagtail_views.authenticate_with_password
+)
+document_password = password_throttled("文档密码", "restriction_id")(
     document_views.authenticate_with_password
 )
 
