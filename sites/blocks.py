@@ -6,6 +6,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from .visibility import is_public_document
+
 # Rich text is stored through Wagtail's whitelisting converter: only these features.
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link", "hr"]
 
@@ -61,8 +63,16 @@ class VideoBlock(blocks.StructBlock):
 
 
 class AttachmentBlock(blocks.StructBlock):
+    """A file to download; one in a protected collection is not shown to readers
+    (sites.visibility): its title would name what they may not open."""
+
     document = DocumentChooserBlock(label="附件")
     title = blocks.CharBlock(label="显示名称", required=False, max_length=200)
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["public"] = is_public_document(value.get("document"))
+        return context
 
     class Meta:
         icon = "doc-full-inverse"

@@ -42,6 +42,12 @@ def public_pages(queryset: QuerySet) -> QuerySet:
     return queryset.live().exclude(closed_q())
 
 
+def is_public_document(document) -> bool:
+    """A document an anonymous reader may download: its collection, and every one
+    above it, carries no view restriction (password, login, groups)."""
+    return document is not None and not document.collection.get_view_restrictions().exists()
+
+
 def is_public(page) -> bool:
     if not page.live:
         return False

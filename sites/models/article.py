@@ -9,7 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import ArticleBodyBlock
-from ..visibility import public_pages
+from ..visibility import is_public_document, public_pages
 from .mixins import (
     BylineMixin,
     CoverImageMixin,
@@ -71,8 +71,13 @@ class ArticlePage(
 
     @property
     def attachments(self):
-        """The files attached in the body, listed again under the article."""
-        return [block.value for block in self.body if block.block_type == "attachment"]
+        """The files attached in the body, listed again under the article: those an
+        anonymous reader may download."""
+        return [
+            block.value
+            for block in self.body
+            if block.block_type == "attachment" and is_public_document(block.value["document"])
+        ]
 
     def siblings_around(self):
         """(previous, next) public articles of the same column by date: 上一篇, 下一篇."""

@@ -12,12 +12,12 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 from django_tenants.utils import schema_context
-from wagtail.models import PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from network.factories import UserFactory
 from search.catchup import catch_up_here
 from search.indexing import index_article
-from sites.factories import ArticlePageFactory, node_column
+from sites.factories import ArticlePageFactory, DocumentFactory, node_column
 from syndication.delivery import run_pending_here
 from syndication.errors import SyndicationError
 from syndication.pushing import push_down
@@ -171,3 +171,21 @@ def test_syndication_refuses_a_restricted_article(client, net, scene):
     assert not story.is_live
     with pytest.raises(SyndicationError):
         push_down(user=scene["webmaster"], node=net.county1, story=story)
+
+
+def test_a_protected_document_is_not_listed_under_a_public_article(client, net, scene):
+    """The article is public; its attachment sits in a password-protected collection:
+    readers (and syndicated copies) see no title or link of it."""
+    with schema_context(net.county1.tenant.schema_name):
+        private = Collection.get_first_root_node().add_child(name="支部内部材料")
+        CollectionViewRestriction.objects.create(
+            collection=private, restriction_type="password", password="mima123"
+        )
+        document = DocumentFactory(title="内部花名册", collection=private)
+        article = scene["older"]
+        article.body.append(("attachment", {"document": document, "title": "内部花名册"}))
+        article.save_revision().publish()
+        path = site_path(article)
+    html = client.get(path, HTTP_HOST="county1.localhost").content.decode()
+    assert "较早的通知" in html  # the article itself is public
+    assert "内部花名册" not in html and f"/documents/{document.pk}/" not in html
