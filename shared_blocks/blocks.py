@@ -6,6 +6,8 @@ on a village home shows what reaches that village.
 
 from wagtail import blocks
 
+from syndication.reach import accepted_for, headlines_for, network_top
+
 
 def _node(parent_context):
     request = (parent_context or {}).get("request")
@@ -33,8 +35,6 @@ class UpstreamHeadlinesBlock(_ListBlock):
     default_title = "上级要闻"
 
     def items(self, node, count):
-        from syndication.pushing import headlines_for
-
         return [push.story for push in headlines_for(node, count)]
 
     class Meta:
@@ -49,8 +49,6 @@ class DownstreamHighlightsBlock(_ListBlock):
     default_title = "基层动态"
 
     def items(self, node, count):
-        from syndication.submitting import accepted_for
-
         return [submission.story for submission in accepted_for(node)[:count]]
 
     class Meta:
@@ -65,8 +63,6 @@ class NetworkTopBlock(_ListBlock):
     default_title = "全网头条"
 
     def items(self, node, count):
-        from syndication.submitting import network_top
-
         return network_top(count)
 
     class Meta:

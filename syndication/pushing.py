@@ -1,7 +1,7 @@
 """下发: headlines pushed down the tree, and what each site receives."""
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils import timezone
 
 from network.levels import RANK
@@ -11,8 +11,9 @@ from pagecache import forgetting
 from . import audit
 from .delivery import enqueue
 from .errors import SyndicationError
-from .models import AuditAction, DeliveryKind, Hide, Push, StoryState, Submission
+from .models import AuditAction, DeliveryKind, Hide, Push, Submission
 from .permissions import is_ancestor, may_push_from, may_review_at, require
+from .reach import pushes_reaching
 from .stories import refresh_snapshot
 
 
@@ -86,41 +87,6 @@ def deliver_push(delivery) -> None:
     push.reach = nodes_in_scope(push).count()
     push.save(update_fields=["delivered_at", "reach"])
     forgetting.headline_pushed_or_withdrawn(push.from_node)
-
-
-def pushes_reaching(node: Node, *, include_hidden=False):
-    """Live, delivered, unexpired pushes from the node's ancestors whose scope holds it.
-
-    One query whatever the size of the network: the scope is matched against the
-    node's own ancestor paths and level.
-    """
-    ancestors = node.ancestor_paths()
-    now = timezone.now()
-    pushes = (
-        Push.objects.filter(
-            from_node__path__in=ancestors,
-            delivered_at__isnull=False,
-            revoked_at__isnull=True,
-            story__state=StoryState.LIVE,
-        )
-        .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
-        .filter(Q(levels=[]) | Q(levels__contains=[node.level]))
-        .filter(Q(branch_paths=[]) | Q(branch_paths__overlap=[*ancestors, node.path]))
-    )
-    if not include_hidden:
-        hidden = Hide.objects.filter(node=node, story=OuterRef("story"))
-        pushes = pushes.exclude(Q(mandatory=False) & Exists(hidden))
-    return pushes.select_related("story__origin_node", "from_node")
-
-
-def headlines_for(node: Node, limit: int = 8) -> list[Push]:
-    """上级要闻: pinned first, then newest; one entry per story."""
-    seen, headlines = set(), []
-    for push in pushes_reaching(node).order_by("-pinned", "-created_at")[: limit * 2]:
-        if push.story_id not in seen:
-            seen.add(push.story_id)
-            headlines.append(push)
-    return headlines[:limit]
 
 
 def withdraw_push(*, user, push: Push) -> None:

@@ -1,7 +1,6 @@
 """报送: stories submitted up the tree, one review per hop, with receipts."""
 
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django_tenants.utils import schema_context
 
@@ -12,7 +11,7 @@ from sites.lookup import home_path
 from . import audit
 from .delivery import enqueue
 from .errors import SyndicationError
-from .models import AuditAction, DeliveryKind, Hide, StoryState, Submission, SubmissionState
+from .models import AuditAction, DeliveryKind, Submission, SubmissionState
 from .notices import accounts_with_roles, queue_notice
 from .permissions import SyndicationDenied, may_review_at, may_submit_from, require
 from .points import award_points
@@ -182,58 +181,6 @@ def columns_of(node: Node) -> list:
 
     with schema_context(node.tenant.schema_name):
         return list(ColumnPage.objects.filter(path__startswith=home_path(node)).order_by("path"))
-
-
-def inbox_for(node: Node, states=(SubmissionState.PENDING,)):
-    return (
-        Submission.objects.filter(to_node=node, state__in=states)
-        .select_related("story__origin_node", "from_node", "submitted_by", "decided_by")
-        .order_by("-delivered_at", "-created_at")
-    )
-
-
-def sent_from(node: Node):
-    """Receipts: every hop of every story that started at this node."""
-    return (
-        Submission.objects.filter(story__origin_node=node)
-        .select_related("story", "from_node", "to_node", "decided_by", "submitted_by")
-        .order_by("story_id", "created_at")
-    )
-
-
-def lineage(story) -> list[Submission]:
-    """The hops of a story in order: village → township → county → ..."""
-    return list(
-        story.submissions.select_related("from_node", "to_node", "decided_by").order_by(
-            "created_at", "pk"
-        )
-    )
-
-
-def accepted_for(node: Node):
-    """基层动态: stories this node accepted from below and still shows."""
-    hidden = Hide.objects.filter(node=node, story=OuterRef("story"))
-    return (
-        Submission.objects.filter(
-            to_node=node, state=SubmissionState.ACCEPTED, story__state=StoryState.LIVE
-        )
-        .exclude(Exists(hidden))
-        .select_related("story", "story__origin_node")
-        .order_by("-decided_at")
-    )
-
-
-def accepted_by_the_root():
-    """What the province (the root) accepted: 全网头条, shown on every site."""
-    return Submission.objects.filter(
-        to_node__depth=1, state=SubmissionState.ACCEPTED, story__state=StoryState.LIVE
-    )
-
-
-def network_top(count: int) -> list:
-    """全网头条: the stories the province accepted most recently."""
-    accepted = accepted_by_the_root().select_related("story__origin_node").order_by("-decided_at")
-    return [submission.story for submission in accepted[:count]]
 
 
 __all__ = ["SyndicationDenied"]

@@ -3,6 +3,8 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from syndication.reach import MergedListing, stories_in_columns
+
 from ..visibility import public_pages
 from .mixins import FeedMixin, PinyinSlugMixin
 
@@ -39,8 +41,6 @@ class ColumnPage(FeedMixin, PinyinSlugMixin, Page):
 
     def listing(self, node):
         """Articles here and below, with the stories accepted into these columns."""
-        from syndication.listing import MergedListing, stories_in_columns
-
         if node is None:
             return self.articles
         column_ids = ColumnPage.objects.descendant_of(self, inclusive=True).values("pk")

@@ -18,9 +18,10 @@ from syndication.delivery import resume_pending, retry_failed, send
 from syndication.factories import story_at
 from syndication.models import Delivery, Notice, PointAward, Push, Story, Submission
 from syndication.notices import retry_failed as retry_notice
-from syndication.pushing import headlines_for, push_down
+from syndication.pushing import push_down
+from syndication.reach import accepted_for, headlines_for
 from syndication.revoking import revoke_story
-from syndication.submitting import accepted_for, columns_of, decide, submit_up
+from syndication.submitting import columns_of, decide, submit_up
 from syndication.tasks import deliver
 
 pytestmark = pytest.mark.celery

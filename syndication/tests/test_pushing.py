@@ -10,7 +10,8 @@ from syndication.errors import SyndicationError
 from syndication.factories import story_at
 from syndication.models import AuditAction, Delivery, Push
 from syndication.permissions import SyndicationDenied
-from syndication.pushing import headlines_for, hide_story, push_down, show_story
+from syndication.pushing import hide_story, push_down, show_story
+from syndication.reach import headlines_for
 
 pytestmark = pytest.mark.django_db
 

@@ -11,15 +11,9 @@ from syndication.factories import story_at
 from syndication.models import PointAward, Submission
 from syndication.permissions import SyndicationDenied
 from syndication.points import leaderboard
+from syndication.reach import accepted_for, inbox_for, lineage
 from syndication.revoking import revoke_story
-from syndication.submitting import (
-    accepted_for,
-    columns_of,
-    decide,
-    inbox_for,
-    lineage,
-    submit_up,
-)
+from syndication.submitting import columns_of, decide, submit_up
 
 pytestmark = pytest.mark.django_db
 

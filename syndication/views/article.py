@@ -15,9 +15,10 @@ from ..forms import PushForm, RevokeForm, SubmitForm
 from ..models import Push, Story
 from ..permissions import may_push_from
 from ..pushing import describe_scope, withdraw_push
+from ..reach import lineage
 from ..revoking import may_revoke, revoke_story
 from ..stories import story_for_article
-from ..submitting import lineage, submit_up
+from ..submitting import submit_up
 from .base import NodeAdminView
 from .pushing import PUSHED, push_from_form
 

@@ -8,8 +8,9 @@ from ..errors import SyndicationError
 from ..forms import DecisionForm
 from ..models import Submission, SubmissionState
 from ..permissions import may_review_at, require
+from ..reach import inbox_for, lineage
 from ..stories import body_for, origin_url
-from ..submitting import columns_of, decide, inbox_for, lineage
+from ..submitting import columns_of, decide
 from .base import NodeAdminView
 
 TABS = {

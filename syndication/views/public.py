@@ -8,7 +8,7 @@ from readership.counting import views_of
 from readership.middleware import count_view_of
 
 from ..models import Story
-from ..places import is_shown_at
+from ..reach import is_shown_at
 from ..stories import body_for, origin_url
 
 

@@ -9,7 +9,7 @@ from ..forms import PushForm
 from ..models import Story
 from ..permissions import may_push_from
 from ..pushing import push_down
-from ..submitting import lineage
+from ..reach import lineage
 from .base import NodeAdminView
 
 

@@ -7,8 +7,8 @@ from network.roles import user_may_administer
 
 from ..models import Story
 from ..permissions import may_push_from, may_review_at
-from ..pushing import hide_story, pushes_reaching, show_story
-from ..submitting import accepted_for, sent_from
+from ..pushing import hide_story, show_story
+from ..reach import accepted_for, pushes_reaching, sent_from
 from .base import NodeAdminView
 
 
