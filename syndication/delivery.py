@@ -1,10 +1,8 @@
-"""Background work on stories: queued as rows, run by Celery, resumable.
+"""Running the outbox's deliveries (the worker side; syndication.outbox queues them).
 
-A `Delivery` row is written in the same transaction as the change that needs it and
-the task is sent after commit. The task locks the row, does the work, and marks it
-done in one transaction, so running it twice has one effect, a worker that dies
-leaves a pending row (and, with acks_late, a redelivered message), and
-`resume_pending` re-sends whatever is left.
+The task locks the row, does the work, and marks it done in one transaction, so
+running it twice has one effect, a worker that dies leaves a pending row (and, with
+acks_late, a redelivered message), and `resume_pending` re-sends whatever is left.
 """
 
 from datetime import timedelta
@@ -12,33 +10,17 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from . import notices
+from . import notices, pushing, revoking, stories, submitting
 from .models import Delivery, DeliveryKind, DeliveryState
-from .outbox import count_failure, pending_ids
+from .outbox import count_failure, pending_ids, send
 
-
-def enqueue(kind: str, story, *, push=None, submission=None) -> Delivery:
-    delivery = Delivery.objects.create(kind=kind, story=story, push=push, submission=submission)
-    transaction.on_commit(lambda: send(delivery.pk))
-    return delivery
-
-
-def send(delivery_id: int) -> None:
-    from .tasks import deliver
-
-    deliver.delay(delivery_id)
-
-
-def _handlers():
-    from . import pushing, revoking, stories, submitting
-
-    return {
-        DeliveryKind.SNAPSHOT: lambda d: stories.refresh_everywhere(d.story),
-        DeliveryKind.PUSH: pushing.deliver_push,
-        DeliveryKind.SUBMIT: submitting.deliver_submission,
-        DeliveryKind.DECISION: submitting.carry_out_decision,
-        DeliveryKind.REVOKE: revoking.carry_out_revocation,
-    }
+HANDLERS = {
+    DeliveryKind.SNAPSHOT: lambda delivery: stories.refresh_everywhere(delivery.story),
+    DeliveryKind.PUSH: pushing.deliver_push,
+    DeliveryKind.SUBMIT: submitting.deliver_submission,
+    DeliveryKind.DECISION: submitting.carry_out_decision,
+    DeliveryKind.REVOKE: revoking.carry_out_revocation,
+}
 
 
 def run_delivery(delivery_id: int) -> bool:
@@ -52,7 +34,7 @@ def run_delivery(delivery_id: int) -> bool:
         )
         if delivery is None or delivery.state == DeliveryState.DONE:
             return False
-        _handlers()[delivery.kind](delivery)
+        HANDLERS[delivery.kind](delivery)
         delivery.state = DeliveryState.DONE
         delivery.attempts += 1
         delivery.last_error = ""
@@ -65,14 +47,6 @@ def record_failure(delivery_id: int, error: Exception) -> int:
     """Count a failed attempt; after MAX_ATTEMPTS the row shows as failed in the log.
     Returns the attempts made so far."""
     return count_failure(Delivery, delivery_id, error, DeliveryState.FAILED)
-
-
-def retry_failed(delivery: Delivery) -> None:
-    """An administrator's 重试 on a failed delivery: back to pending, sent again."""
-    Delivery.objects.filter(pk=delivery.pk, state=DeliveryState.FAILED).update(
-        state=DeliveryState.PENDING, attempts=0
-    )
-    transaction.on_commit(lambda: send(delivery.pk))
 
 
 def resume_pending(older_than: timedelta = timedelta(minutes=5)) -> int:

@@ -1,12 +1,40 @@
-"""What the two outboxes (deliveries and their notices) share: counting failures."""
+"""The outbox: background work written as rows in the transaction that needs it, and
+sent to Celery by task name once that transaction commits.
+
+The services (pushing, submitting, revoking) queue work here; the worker side
+(syndication.delivery, .tasks) runs it. Sending by name keeps this module, and so
+every service, from importing the code that consumes the queue.
+"""
 
 from datetime import timedelta
 
+from celery import current_app
 from django.db import transaction
 from django.utils import timezone
 
+from .models import Delivery, DeliveryState
+
 # Attempts before a row shows as failed (失败) for a person to retry.
 MAX_ATTEMPTS = 5
+DELIVER_TASK = "syndication.tasks.deliver"
+
+
+def enqueue(kind: str, story, *, push=None, submission=None) -> Delivery:
+    delivery = Delivery.objects.create(kind=kind, story=story, push=push, submission=submission)
+    transaction.on_commit(lambda: send(delivery.pk))
+    return delivery
+
+
+def send(delivery_id: int) -> None:
+    current_app.send_task(DELIVER_TASK, args=[delivery_id])
+
+
+def retry_failed(delivery: Delivery) -> None:
+    """An administrator's 重试 on a failed delivery: back to pending, sent again."""
+    Delivery.objects.filter(pk=delivery.pk, state=DeliveryState.FAILED).update(
+        state=DeliveryState.PENDING, attempts=0
+    )
+    transaction.on_commit(lambda: send(delivery.pk))
 
 
 def count_failure(model, pk: int, error: Exception, failed_state: str) -> int:

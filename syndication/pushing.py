@@ -9,9 +9,9 @@ from network.models import Node
 from pagecache import forgetting
 
 from . import audit
-from .delivery import enqueue
 from .errors import SyndicationError
 from .models import AuditAction, DeliveryKind, Hide, Push, Submission
+from .outbox import enqueue
 from .permissions import is_ancestor, may_push_from, may_review_at, require
 from .reach import pushes_reaching
 from .stories import refresh_snapshot

@@ -15,10 +15,10 @@ from search.indexing import hide_from_network
 from sites.models import ArticlePage
 
 from . import audit
-from .delivery import enqueue
 from .errors import SyndicationError
 from .models import AuditAction, DeliveryKind, Story, StoryState, Submission, SubmissionState
 from .notices import accounts_with_roles, queue_notice
+from .outbox import enqueue
 from .permissions import may_review_at, require
 from .points import revoke_points
 

@@ -9,10 +9,10 @@ from pagecache import forgetting
 from sites.lookup import home_path
 
 from . import audit
-from .delivery import enqueue
 from .errors import SyndicationError
 from .models import AuditAction, DeliveryKind, Submission, SubmissionState
 from .notices import accounts_with_roles, queue_notice
+from .outbox import enqueue
 from .permissions import SyndicationDenied, may_review_at, may_submit_from, require
 from .points import award_points
 from .stories import refresh_snapshot

@@ -14,10 +14,11 @@ from django_tenants.utils import schema_context
 from network.factories import UserFactory
 from network.models import Node
 from sites.models import ArticlePage
-from syndication.delivery import resume_pending, retry_failed, send
+from syndication.delivery import resume_pending
 from syndication.factories import story_at
 from syndication.models import Delivery, Notice, PointAward, Push, Story, Submission
 from syndication.notices import retry_failed as retry_notice
+from syndication.outbox import retry_failed, send
 from syndication.pushing import push_down
 from syndication.reach import accepted_for, headlines_for
 from syndication.revoking import revoke_story

@@ -7,8 +7,8 @@ from django.urls import reverse
 from network.roles import user_may_administer
 
 from .. import notices
-from ..delivery import retry_failed
 from ..models import AuditEvent, Delivery, DeliveryState, Notice, NoticeState
+from ..outbox import retry_failed
 from ..permissions import may_review_at, require
 from .base import NodeAdminView
 

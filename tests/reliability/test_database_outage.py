@@ -16,9 +16,9 @@ from django_tenants.utils import schema_context
 from network.factories import UserFactory
 from network.models import Node
 from sites.models import ArticlePage
-from syndication.delivery import send
 from syndication.factories import story_at
 from syndication.models import Delivery, Story, Submission
+from syndication.outbox import send
 from tests.tools import start_worker, stop_worker
 
 pytestmark = pytest.mark.celery  # committed data and outside processes

@@ -16,9 +16,9 @@ from network.models import Node
 from search.models import SearchEntry
 from sites.factories import ArticlePageFactory, node_column
 from sites.models import ArticlePage
-from syndication.delivery import send
 from syndication.factories import story_at
 from syndication.models import Delivery, Story, Submission
+from syndication.outbox import send
 from tests.tools import start_worker
 from tests.tools import stop_worker as stop
 

@@ -5,8 +5,9 @@ from datetime import timedelta
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Count
 
-from syndication.delivery import resume_pending, retry_failed, run_pending_here
+from syndication.delivery import resume_pending, run_pending_here
 from syndication.models import Delivery, DeliveryState
+from syndication.outbox import retry_failed
 
 
 class Command(BaseCommand):
