@@ -8,6 +8,8 @@ from wagtail import blocks
 
 from syndication.reach import accepted_for, headlines_for, network_top
 
+from .models import AllianceLink, current_campaign
+
 
 def _node(parent_context):
     request = (parent_context or {}).get("request")
@@ -75,8 +77,6 @@ class NetworkTopBlock(_ListBlock):
 
 class CampaignBannerBlock(blocks.StaticBlock):
     def get_context(self, value, parent_context=None):
-        from .models import current_campaign
-
         context = super().get_context(value, parent_context)
         context["campaign"] = current_campaign()
         return context
@@ -92,8 +92,6 @@ class CampaignBannerBlock(blocks.StaticBlock):
 
 class AllianceLinksBlock(blocks.StaticBlock):
     def get_context(self, value, parent_context=None):
-        from .models import AllianceLink
-
         context = super().get_context(value, parent_context)
         context["links"] = list(AllianceLink.objects.all())
         return context

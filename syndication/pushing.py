@@ -4,7 +4,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from network.levels import RANK
+from network.levels import RANK, Level
 from network.models import Node
 from pagecache import forgetting
 
@@ -54,8 +54,6 @@ def push_down(
 
 
 def describe_scope(push: Push, branches=None) -> str:
-    from network.levels import Level
-
     parts = []
     if branches:
         parts.append("、".join(branch.name for branch in branches))

@@ -7,6 +7,7 @@ from django_tenants.utils import schema_context
 from network.models import Node, Role
 from pagecache import forgetting
 from sites.lookup import home_path
+from sites.models import ColumnPage
 
 from . import audit
 from .errors import SyndicationError
@@ -170,15 +171,11 @@ def _forward(submission: Submission) -> None:
 
 
 def column_belongs_to(column, node: Node) -> bool:
-    from sites.models import ColumnPage
-
     with schema_context(node.tenant.schema_name):
         return ColumnPage.objects.filter(pk=column.pk, path__startswith=home_path(node)).exists()
 
 
 def columns_of(node: Node) -> list:
-    from sites.models import ColumnPage
-
     with schema_context(node.tenant.schema_name):
         return list(ColumnPage.objects.filter(path__startswith=home_path(node)).order_by("path"))
 

@@ -12,7 +12,7 @@ from network.roles import user_may_administer
 from sites.lookup import is_article, node_of_page
 
 from .errors import SyndicationError
-from .models import SubmissionState
+from .models import Submission, SubmissionState
 from .permissions import may_review_at
 from .stories import story_for_article
 from .submitting import submit_up
@@ -172,8 +172,6 @@ class SyndicationPanel(Component):
         self.may_review = may_review
 
     def get_context_data(self, parent_context):
-        from .models import Submission
-
         context = super().get_context_data(parent_context)
         context["node"] = self.node
         context["pending"] = (

@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
+from network.models import Node
 from network.roles import user_may_administer
 from sites.lookup import node_of_page
 from sites.models import ArticlePage
@@ -159,7 +160,5 @@ def _open_to_submit(story, parent) -> bool:
 
 
 def describe_push(push):
-    from network.models import Node
-
     branches = Node.objects.filter(path__in=push.branch_paths) if push.branch_paths else None
     return describe_scope(push, branches)
