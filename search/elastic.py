@@ -12,6 +12,9 @@ PostgreSQL stays the record (search.models.SearchEntry); this index mirrors it.
 from django.conf import settings
 from elasticsearch.dsl import Q, Search
 
+from network.models import Node
+
+from .models import SearchEntry
 from .text import dictionary_words, gram_lexemes, segments
 
 WHITESPACE = {"type": "custom", "tokenizer": "whitespace"}
@@ -228,16 +231,12 @@ class ElasticResults:
             return []
         if isinstance(index, int):
             return self[index : index + 1][0]
-        from network.models import Node
-
         sources = [hit.to_dict() for hit in self.request[index].using(self.es).execute()]
         nodes = Node.objects.in_bulk([source["node"] for source in sources], field_name="code")
         return [_entry(source, nodes[source["node"]]) for source in sources]
 
 
 def _entry(source, node):
-    from .models import SearchEntry
-
     return SearchEntry(
         node=node, page_id=source["page_id"], level=source["level"], title=source["title"],
         column_title=source.get("column_title", ""), url_path=source["url_path"],
