@@ -8,12 +8,18 @@ skipped: the database answers as before.
 
 import logging
 
-from django.core.cache import cache
+from django.core.cache import caches
 
 from .models import Domain
 
 logger = logging.getLogger(__name__)
 HOST_SECONDS = 3600
+
+
+def _cache():
+    # the network-wide cache, keyed without the schema: a domain changed while the
+    # connection is in a tenant schema must drop the same key routing reads
+    return caches["pages"]
 
 
 def _key(hostname: str) -> str:
@@ -23,7 +29,7 @@ def _key(hostname: str) -> str:
 def domain_for_host(hostname: str) -> Domain | None:
     """The Domain row (its tenant and node loaded) answering at this host name."""
     try:
-        cached = cache.get(_key(hostname))
+        cached = _cache().get(_key(hostname))
     except Exception:  # the cache is down: ask the database
         logger.warning("host cache unreachable", exc_info=True)
         cached = None
@@ -31,7 +37,7 @@ def domain_for_host(hostname: str) -> Domain | None:
         return cached or None  # False: known to be no node's
     domain = Domain.objects.select_related("tenant", "node__tenant").filter(domain=hostname).first()
     try:
-        cache.set(_key(hostname), domain or False, HOST_SECONDS)
+        _cache().set(_key(hostname), domain or False, HOST_SECONDS)
     except Exception:
         logger.warning("host cache unreachable", exc_info=True)
     return domain
@@ -39,6 +45,6 @@ def domain_for_host(hostname: str) -> Domain | None:
 
 def forget_hosts(hostnames) -> None:
     try:
-        cache.delete_many([_key(hostname) for hostname in hostnames])
+        _cache().delete_many([_key(hostname) for hostname in hostnames])
     except Exception:
         logger.warning("host cache unreachable", exc_info=True)

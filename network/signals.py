@@ -1,7 +1,7 @@
 """Changes to domains, nodes and schemas drop the hosts the routing cache holds."""
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 
 from .hosts import forget_hosts
 from .models import Domain, Node, Tenant
@@ -11,6 +11,14 @@ def _forget_now_and_on_commit(hostnames):
     # now, and again once committed: a request between the two could cache the old row
     forget_hosts(hostnames)
     transaction.on_commit(lambda: forget_hosts(hostnames))
+
+
+def on_domain_renaming(sender, instance, **kwargs):
+    """A renamed domain: its old name must stop routing too."""
+    if instance.pk:
+        old = Domain.objects.filter(pk=instance.pk).values_list("domain", flat=True).first()
+        if old and old != instance.domain:
+            _forget_now_and_on_commit([old])
 
 
 def on_domain_changed(sender, instance, **kwargs):
@@ -24,6 +32,7 @@ def on_node_or_tenant_changed(sender, instance, **kwargs):
         _forget_now_and_on_commit(hostnames)
 
 
+pre_save.connect(on_domain_renaming, sender=Domain, dispatch_uid="hosts_domain_renaming")
 post_save.connect(on_domain_changed, sender=Domain, dispatch_uid="hosts_domain_saved")
 post_delete.connect(on_domain_changed, sender=Domain, dispatch_uid="hosts_domain_deleted")
 for model in (Node, Tenant):

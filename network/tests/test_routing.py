@@ -1,8 +1,11 @@
 """Every node answers at its own domain; unknown hosts get a clean 404."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django_tenants.utils import schema_context
 
+from network.models import Domain
 from sites.factories import ArticlePageFactory, node_column
 
 pytestmark = pytest.mark.django_db
@@ -70,3 +73,16 @@ def test_admin_login_names_the_site_in_chinese(client, net):
     html = client.get("/admin/login/", HTTP_HOST="village1.localhost").content.decode()
     assert "<title>登录 - 甲村管理后台</title>" in html
     assert "登录甲村管理后台" in html
+
+
+def test_host_lookups_are_cached_and_dropped_when_a_domain_changes(client, net):
+    assert client.get("/", HTTP_HOST="village2.localhost").status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/", HTTP_HOST="village2.localhost")  # a cached page, a cached host
+    assert not [q for q in queries if "network_domain" in q["sql"]]
+    assert client.get("/", HTTP_HOST="yicun.localhost").status_code == 404  # cached: none
+    domain = Domain.objects.get(domain="village2.localhost")
+    domain.domain = "yicun.localhost"
+    domain.save()  # renamed: both names are dropped from the cache
+    assert client.get("/", HTTP_HOST="yicun.localhost").status_code == 200
+    assert client.get("/", HTTP_HOST="village2.localhost").status_code == 404
