@@ -3,8 +3,6 @@
 from django.core.cache import caches
 from django.utils import timezone
 
-from pagecache.generations import now_and_on_commit
-
 from .levels import Level
 from .models import NetworkMode, Node
 from .roles import user_may_manage_members
@@ -31,7 +29,8 @@ def may_set_mourning(user) -> bool:
 
 
 def set_mourning(*, user, on: bool) -> NetworkMode:
-    """Saving the row clears every cached page (pagecache.signals)."""
+    """Saving the row clears every cached page and the cached flag (the page cache
+    watches the row: pagecache.signals)."""
     if not may_set_mourning(user):
         raise PermissionError("只有省级站长可以切换全网哀悼日置灰。")
     mode = NetworkMode.current()
@@ -39,5 +38,4 @@ def set_mourning(*, user, on: bool) -> NetworkMode:
     mode.changed_at = timezone.now()
     mode.changed_by = user.get_username()
     mode.save()
-    now_and_on_commit(lambda: caches["pages"].delete(CACHE_KEY))
     return mode

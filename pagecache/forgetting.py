@@ -4,7 +4,9 @@ Called from signal handlers (page events), services (syndication, settings) and
 admin actions alike.
 """
 
-from .generations import forget_network, forget_site, forget_subtree
+from network.mourning import CACHE_KEY as MOURNING_FLAG
+
+from .generations import forget_network, forget_site, forget_subtree, now_and_on_commit, page_cache
 
 
 def page_changed(page) -> None:
@@ -21,6 +23,11 @@ def page_changed(page) -> None:
 
 def network_content_changed() -> None:
     forget_network()
+
+
+def mourning_flag_changed() -> None:
+    """network.mourning keeps the flag in the page cache between changes."""
+    now_and_on_commit(lambda: page_cache().delete(MOURNING_FLAG))
 
 
 def node_added_or_removed(node) -> None:

@@ -43,6 +43,12 @@ def on_network_content_changed(sender, **kwargs):
     forgetting.network_content_changed()
 
 
+def on_mode_changed(sender, **kwargs):
+    """Mourning switched: every page, and the flag read on every uncached view."""
+    forgetting.network_content_changed()
+    forgetting.mourning_flag_changed()
+
+
 def on_site_settings_changed(sender, instance, **kwargs):
     forgetting.site_settings_changed(instance.site_id)
 
@@ -57,7 +63,8 @@ def on_node_deleted(sender, instance, **kwargs):
 
 
 # What every site shows: the province's banner and links, and mourning mode.
-for model in (Campaign, AllianceLink, NetworkMode):
+post_save.connect(on_mode_changed, sender=NetworkMode, dispatch_uid="pagecache_mode_saved")
+for model in (Campaign, AllianceLink):
     uid = f"pagecache_{model._meta.label_lower}"
     post_save.connect(on_network_content_changed, sender=model, dispatch_uid=f"{uid}_saved")
     post_delete.connect(on_network_content_changed, sender=model, dispatch_uid=f"{uid}_deleted")
