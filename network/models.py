@@ -55,7 +55,7 @@ class Node(MP_Node):
     root_page_id = models.PositiveIntegerField(null=True, editable=False)
     collection_id = models.PositiveIntegerField(null=True, editable=False)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
-    # Refreshed in the background (network.tasks); the centre watches for stale sites.
+    # Refreshed in the background (sites.tasks); the centre watches for stale sites.
     article_count = models.PositiveIntegerField("文章数", default=0)
     last_published_at = models.DateTimeField("最近发布", null=True, blank=True)
     activity_refreshed_at = models.DateTimeField(null=True, blank=True, editable=False)

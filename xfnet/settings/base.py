@@ -190,7 +190,7 @@ CELERY_RESULT_EXPIRES = 3600
 CELERY_TIMEZONE = "Asia/Shanghai"
 CELERY_BEAT_SCHEDULE = {
     "refresh-node-activity": {
-        "task": "network.tasks.refresh_all_node_activity",
+        "task": "sites.tasks.refresh_all_node_activity",
         "schedule": 15 * 60,
     },
     "fold-read-counts": {"task": "readership.tasks.fold_hits", "schedule": 60},

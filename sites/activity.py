@@ -10,9 +10,9 @@ from django.db.models.functions import Substr
 from django.utils import timezone
 from wagtail.models import Page
 
-from sites.models import ArticlePage, HomePage
+from network.models import Node
 
-from .models import Node
+from .models import ArticlePage, HomePage
 
 
 def collect_site_activity() -> dict[str, tuple[int, object]]:

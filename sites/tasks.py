@@ -1,12 +1,13 @@
-"""Background work on the network; tasks run in the schema of whoever sent them."""
+"""Background work on the sites; tasks run in the schema of whoever sent them."""
 
 from celery import shared_task
 from django.conf import settings
 from django.db import OperationalError, connection
 from django_tenants.utils import schema_context
 
+from network.models import Tenant
+
 from .activity import refresh_schema_activity
-from .models import Tenant
 
 
 @shared_task(autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5, acks_late=True)

@@ -8,9 +8,9 @@ from django_tenants.utils import schema_context
 from wagtail.models import Page
 
 from network.models import Node
-from network.tasks import refresh_all_node_activity, refresh_node_activity
 from sites.factories import ArticlePageFactory
 from sites.models import ArticlePage, ColumnPage
+from sites.tasks import refresh_all_node_activity, refresh_node_activity
 
 pytestmark = pytest.mark.celery
 
