@@ -4,11 +4,12 @@ Deleting a live page needs no handler: Wagtail unpublishes it first (page_unpubl
 """
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from network.models import NetworkMode, Node
 from shared_blocks.models import AllianceLink, Campaign
+from sites.lookup import restricted_page
 from themes.models import SiteTheme
 
 from . import forgetting
@@ -25,7 +26,7 @@ def on_page_moved(sender, instance, parent_page_before, parent_page_after, **kwa
 
 def on_restriction_changed(sender, instance, **kwargs):
     """A page closed to anonymous readers, or opened again: its site's listings change."""
-    page = Page.objects.filter(pk=instance.page_id).first()
+    page = restricted_page(instance)
     if page is not None:
         forgetting.page_changed(page)
 

@@ -6,24 +6,18 @@ The beat runs this for every schema: two queries each, whatever the number of
 articles, comparing pages with the public schema's entries directly.
 """
 
-from django.db import connection
 from django.db.models import Exists, OuterRef
 
 from sites.models import ArticlePage
 from sites.visibility import public_pages
 
-from .indexing import index_articles, remove_pages_here
-from .models import SearchEntry
-
-
-def _entries_here():
-    return SearchEntry.objects.filter(node__tenant__schema_name=connection.schema_name)
+from .indexing import entries_here, index_articles, remove_pages_here
 
 
 def unindexed_here():
     """Public articles of the current schema with no entry, or one older than their
     last publication."""
-    current = _entries_here().filter(
+    current = entries_here().filter(
         page_id=OuterRef("pk"), indexed_at__gte=OuterRef("last_published_at")
     )
     return public_pages(ArticlePage.objects.all()).exclude(Exists(current))
@@ -32,7 +26,7 @@ def unindexed_here():
 def stray_page_ids_here() -> list[int]:
     """Pages of the current schema that have an entry but are not public any more."""
     public_ids = public_pages(ArticlePage.objects.all()).values("pk")
-    return list(_entries_here().exclude(page_id__in=public_ids).values_list("page_id", flat=True))
+    return list(entries_here().exclude(page_id__in=public_ids).values_list("page_id", flat=True))
 
 
 def catch_up_here() -> tuple[int, int]:

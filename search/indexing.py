@@ -92,15 +92,16 @@ def remove_page(node: Node, page_id: int) -> int:
     return _remove(SearchEntry.objects.filter(node=node, page_id=page_id))
 
 
+def entries_here():
+    """The entries of the current schema's sites (page ids repeat across schemas)."""
+    return SearchEntry.objects.filter(node__tenant__schema_name=connection.schema_name)
+
+
 def remove_pages_here(page_ids) -> int:
-    """Remove by page ids within the current schema (page ids repeat across schemas)."""
+    """Remove by page ids within the current schema."""
     if not page_ids:
         return 0
-    return _remove(
-        SearchEntry.objects.filter(
-            node__tenant__schema_name=connection.schema_name, page_id__in=page_ids
-        )
-    )
+    return _remove(entries_here().filter(page_id__in=page_ids))
 
 
 def _remove(entries) -> int:

@@ -25,9 +25,15 @@ def article_ids_below(page, *, inclusive=True) -> list[int]:
     )
 
 
+def restricted_page(restriction):
+    """The page a view restriction is on; None once the page was deleted (a
+    restriction goes with its page)."""
+    return Page.objects.filter(pk=restriction.page_id).first()
+
+
 def article_ids_restricted_by(restriction) -> list[int]:
     """The articles a view restriction covers (none once its page was deleted)."""
-    page = Page.objects.filter(pk=restriction.page_id).first()
+    page = restricted_page(restriction)
     return article_ids_below(page) if page is not None else []
 
 

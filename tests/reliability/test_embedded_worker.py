@@ -19,8 +19,7 @@ from sites.models import ArticlePage
 from syndication.factories import story_at
 from syndication.models import Delivery, Story, Submission
 from syndication.outbox import send
-from tests.tools import start_worker
-from tests.tools import stop_worker as stop
+from tests.tools import start_worker, stop_worker
 
 pytestmark = pytest.mark.celery
 ARTICLES = 40
@@ -81,14 +80,14 @@ def test_a_killed_worker_loses_no_indexing(django_db_setup, village, tmp_path):
         while indexed(node, ids) == 0 or not broker.hlen("unacked"):
             assert time.monotonic() < deadline, "the worker indexed nothing"
             time.sleep(0.005)
-        stop(worker)
+        stop_worker(worker)
         assert indexed(node, ids) < ARTICLES, "the worker finished before it was killed"
         assert broker.hlen("unacked") == 1  # the task it held
         # a new worker with beat: the queue goes on, the catch-up finds the rest
         worker = start_worker("--beat", "--schedule", str(tmp_path / "beat-schedule"))
         wait_until_indexed(node, ids, 90)
     finally:
-        stop(worker)
+        stop_worker(worker)
 
 
 def test_work_the_broker_lost_comes_back_by_beat(django_db_setup, village, tmp_path):
@@ -103,7 +102,7 @@ def test_work_the_broker_lost_comes_back_by_beat(django_db_setup, village, tmp_p
     try:
         wait_until_indexed(node, ids, 60)
     finally:
-        stop(worker)
+        stop_worker(worker)
 
 
 TAKE_AND_DIE = """
@@ -140,7 +139,7 @@ def test_a_task_held_by_a_dead_worker_runs_again_in_seconds(django_db_setup, vil
             time.sleep(0.2)
         print(f"\nheld task done {time.monotonic() - died:.1f} s after its worker died")
     finally:
-        stop(worker)
+        stop_worker(worker)
         Story.objects.filter(pk=story.pk).delete()
         with schema_context(node.tenant.schema_name):
             author.delete()
