@@ -47,7 +47,7 @@ def django_db_setup(
     """
     from django.test.utils import setup_databases, teardown_databases
 
-    from network.provisioning import NodeSpec, add_node
+    from provisioning.nodes import NodeSpec, add_node
 
     with django_db_blocker.unblock():
         db_cfg = setup_databases(verbosity=0, interactive=False, aliases={"default"})

@@ -61,13 +61,3 @@ def page_editors_for(request):
     pages = Page.objects.filter(within_roots(request.user)).order_by()
     entries = PageLogEntry.objects.filter(action="wagtail.edit", page__in=pages).order_by()
     return get_user_model().objects.filter(pk__in=entries.values_list("user_id", flat=True))
-
-
-def restrict_page_listing_filters():
-    """Point the page listing's site/owner/editor filters at the user's own sites."""
-    from wagtail.admin.views.pages.listing import GenericPageFilterSet, PageFilterSet
-
-    for filterset in (PageFilterSet, GenericPageFilterSet):
-        filterset.base_filters["site"].queryset = sites_for
-        filterset.base_filters["owner"].queryset = page_owners_for
-        filterset.base_filters["edited_by"].queryset = page_editors_for

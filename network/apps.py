@@ -8,7 +8,7 @@ class NetworkConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the host cache's invalidation)
-        from .admin_scope import restrict_page_listing_filters
+        # connects the host cache's invalidation; Wagtail's admin views need the registry
+        from . import signals, wagtail_internals  # noqa: F401
 
-        restrict_page_listing_filters()
+        wagtail_internals.restrict_page_listing_filters()

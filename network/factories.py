@@ -1,4 +1,4 @@
-"""Factories for accounts; nodes are made by `network.provisioning.add_node`."""
+"""Factories for accounts; nodes are made by `provisioning.nodes.add_node`."""
 
 import factory
 from django.contrib.auth import get_user_model

@@ -6,8 +6,9 @@ from django.shortcuts import render
 from django_tenants.middleware.main import TenantMainMiddleware
 
 from .admin_scope import may_open_page
-from .hosts import domain_for_host
+from .hosts import route_for_host
 from .roles import user_may_administer
+from .wagtail_internals import remember_site
 
 
 class NodeRoutingMiddleware(TenantMainMiddleware):
@@ -23,13 +24,16 @@ class NodeRoutingMiddleware(TenantMainMiddleware):
             hostname = self.hostname_from_request(request)
         except DisallowedHost:
             return unknown_host(request)
-        domain = domain_for_host(hostname)
-        if domain is None:
+        route = route_for_host(hostname)
+        if route is None:
             return unknown_host(request)
+        domain = route.domain
         tenant = domain.tenant
         tenant.domain_url = hostname
         request.tenant = tenant
         request.node = domain.node
+        if route.site is not None:
+            remember_site(request, route.site)  # Wagtail need not look for it again
         connection.set_tenant(tenant)
         self.setup_url_routing(request)
         return None

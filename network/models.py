@@ -7,6 +7,7 @@ from django_tenants.models import TenantMixin
 from django_tenants.utils import schema_exists
 from treebeard.mp_tree import MP_Node
 
+from .cloning import clone_schema
 from .levels import Level, is_backbone
 
 
@@ -29,8 +30,6 @@ class Tenant(TenantMixin):
     def create_schema(self, check_if_exists=False, sync_schema=True, verbosity=1):
         """Clone the template with our cloner (see network.cloning); the template
         itself, and schemas made when there is no template, are migrated."""
-        from .cloning import clone_schema
-
         template = settings.TENANT_BASE_SCHEMA
         if not sync_schema or self.schema_name == template or not schema_exists(template):
             return super().create_schema(check_if_exists, sync_schema, verbosity)

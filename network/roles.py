@@ -6,6 +6,7 @@ rules that reference them live in the schema holding the node's site.
 
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
+from wagtail.models import GroupCollectionPermission, GroupPagePermission, GroupSitePermission
 
 from .levels import Level
 from .models import Node, NodeGroup, Role
@@ -101,8 +102,6 @@ def grant_site_permissions(groups_by_role, reach_groups, site, collection):
 
     Runs in the schema that holds the site.
     """
-    from wagtail.models import GroupCollectionPermission, GroupPagePermission, GroupSitePermission
-
     root_page = site.root_page
 
     grants = [(group, role) for role, group in groups_by_role.items()]

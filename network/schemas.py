@@ -1,8 +1,18 @@
 """The template schema that backbone schemas are cloned from."""
 
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.db import connection
 from django_tenants.utils import schema_context, schema_exists
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Site,
+    Workflow,
+    WorkflowState,
+)
 
 from .models import Tenant
 
@@ -35,17 +45,6 @@ def _strip_wagtail_initial_data():
     """Wagtail's migrations add a welcome page, a default site and two network-wide
     groups (Editors, Moderators) with rights on the root page; a clone must start bare.
     """
-    from django.contrib.auth.models import Group
-    from wagtail.models import (
-        GroupApprovalTask,
-        GroupCollectionPermission,
-        GroupPagePermission,
-        Page,
-        Site,
-        Workflow,
-        WorkflowState,
-    )
-
     Site.objects.all().delete()
     Page.objects.filter(depth__gt=1).delete()
     GroupPagePermission.objects.all().delete()

@@ -1,7 +1,9 @@
-"""Changes to domains, nodes and schemas drop the hosts the routing cache holds."""
+"""Changes to domains, nodes, schemas and Wagtail Sites drop the hosts the routing
+cache holds."""
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save, pre_save
+from wagtail.models import Site
 
 from .hosts import forget_hosts
 from .models import Domain, Node, Tenant
@@ -42,3 +44,17 @@ for model in (Node, Tenant):
     post_delete.connect(
         on_node_or_tenant_changed, sender=model, dispatch_uid=f"hosts_{model.__name__}_deleted"
     )
+
+
+def on_site_changed(sender, instance, **kwargs):
+    """A Wagtail Site edited or deleted in a schema: the hosts of the nodes it serves."""
+    nodes = Node.objects.filter(site_id=instance.pk, tenant__schema_name=connection.schema_name)
+    hostnames = {
+        instance.hostname,
+        *Domain.objects.filter(node__in=nodes).values_list("domain", flat=True),
+    }
+    _forget_now_and_on_commit(sorted(hostnames))
+
+
+post_save.connect(on_site_changed, sender=Site, dispatch_uid="hosts_site_saved")
+post_delete.connect(on_site_changed, sender=Site, dispatch_uid="hosts_site_deleted")

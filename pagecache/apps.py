@@ -7,4 +7,5 @@ class PageCacheConfig(AppConfig):
     verbose_name = "页面缓存"
 
     def ready(self):
+        # connects the handlers that drop stale pages, once models load
         from . import signals  # noqa: F401

@@ -1,19 +1,20 @@
 """What each kind of change makes stale, named for the change.
 
-Called from signal handlers (page events), services (syndication, settings) and
-admin actions alike.
+Called from the handlers in pagecache.signals: page, settings and tree changes, and
+what the syndication workflow announces (syndication.events).
 """
 
+from django.db import connection
+
+from network.models import Node
 from network.mourning import CACHE_KEY as MOURNING_FLAG
+from sites.lookup import node_of_page
 
 from .generations import forget_network, forget_site, forget_subtree, now_and_on_commit, page_cache
 
 
 def page_changed(page) -> None:
     """A page was published, unpublished, moved or deleted: its site's pages go."""
-    from network.models import Node
-    from sites.lookup import node_of_page
-
     try:
         node = node_of_page(page)
     except Node.DoesNotExist:
@@ -34,8 +35,6 @@ def node_added_or_removed(node) -> None:
     """The parent's site lists its child sites."""
     parent_path = node.path[: -node.steplen]
     if parent_path:
-        from network.models import Node
-
         parent = Node.objects.filter(path=parent_path).first()
         if parent is not None:
             forget_site(parent)
@@ -43,10 +42,6 @@ def node_added_or_removed(node) -> None:
 
 def site_settings_changed(site_id: int) -> None:
     """A site's name, logo, colours or footer changed; run in the site's schema."""
-    from django.db import connection
-
-    from network.models import Node
-
     # Site ids are per schema: the schema says whose.
     node = Node.objects.filter(site_id=site_id, tenant__schema_name=connection.schema_name).first()
     if node is not None:

@@ -1,4 +1,5 @@
-"""Content events reach the page cache here; what each forgets is in pagecache.forgetting.
+"""Content and syndication events reach the page cache here; what each forgets is in
+pagecache.forgetting.
 
 Deleting a live page needs no handler: Wagtail unpublishes it first (page_unpublished).
 """
@@ -10,6 +11,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from network.models import NetworkMode, Node
 from shared_blocks.models import AllianceLink, Campaign
 from sites.lookup import restricted_page
+from syndication import events as syndication_events
 from themes.models import SiteTheme
 
 from . import forgetting
@@ -72,3 +74,28 @@ for model in (Campaign, AllianceLink):
 post_save.connect(on_site_settings_changed, sender=SiteTheme, dispatch_uid="pagecache_theme")
 post_save.connect(on_node_saved, sender=Node, dispatch_uid="pagecache_node_saved")
 post_delete.connect(on_node_deleted, sender=Node, dispatch_uid="pagecache_node_deleted")
+
+
+# What the syndication workflow announces (syndication.events).
+def on_headlines_changed(sender, from_node, **kwargs):
+    forgetting.headline_pushed_or_withdrawn(from_node)
+
+
+def on_story_accepted(sender, node, **kwargs):
+    forgetting.story_accepted_at(node)
+
+
+def on_story_hidden_or_shown(sender, node, **kwargs):
+    forgetting.story_hidden_or_shown_at(node)
+
+
+def on_story_changed(sender, **kwargs):
+    forgetting.story_changed_everywhere()
+
+
+syndication_events.headlines_changed.connect(on_headlines_changed, dispatch_uid="pagecache_pushes")
+syndication_events.story_accepted.connect(on_story_accepted, dispatch_uid="pagecache_accepted")
+syndication_events.story_hidden_or_shown.connect(
+    on_story_hidden_or_shown, dispatch_uid="pagecache_hidden"
+)
+syndication_events.story_changed.connect(on_story_changed, dispatch_uid="pagecache_story")

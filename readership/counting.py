@@ -2,9 +2,12 @@
 
 import re
 
+from django.conf import settings
 from django.db import connection
 
-from .models import PageHit, PageViews
+from network.models import Node
+
+from .models import PageHit, PageViews, SiteDailyViews
 
 # Crawlers are not readers.
 BOT = re.compile(r"bot|spider|crawl|slurp|curl|wget|python-requests|headless", re.I)
@@ -50,12 +53,6 @@ def fold_hits() -> int:
     """Move every waiting hit into the totals in one statement (atomic: a hit is
     counted once, whether or not another fold runs at the same time). Returns the
     number of hits folded. Hits of nodes removed meanwhile are dropped."""
-    from django.conf import settings
-
-    from network.models import Node
-
-    from .models import SiteDailyViews
-
     sql = FOLD_HITS.format(
         hits=PageHit._meta.db_table,
         pages=PageViews._meta.db_table,

@@ -1,12 +1,22 @@
-"""Count a reader's view of an article after the page has been sent."""
+"""Count a reader's view of an article after the page has been sent.
+
+A page marks its response (`count_view_of`); the page cache keeps the mark, so a
+cached view counts too. The middleware, outside the cache, hands the view to the
+`request_finished` signal, which Django sends when the server closes the response:
+the insert runs after the reader has the page, outside the request's transaction.
+"""
 
 import logging
+import threading
 
-from django.db import DatabaseError
+from django.core.signals import request_finished
+from django.db import DatabaseError, close_old_connections, connection
 
 from .counting import is_reader, record_view
 
 logger = logging.getLogger(__name__)
+# A server thread closes the response it served before it serves the next one.
+_finished = threading.local()
 
 
 def count_view_of(response, node, page_id: int):
@@ -16,9 +26,6 @@ def count_view_of(response, node, page_id: int):
 
 
 class ReadCountMiddleware:
-    """Outside the page cache, so cached views count too; the insert runs when the
-    server closes the response, after the reader has the page."""
-
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -31,8 +38,23 @@ class ReadCountMiddleware:
             and response.status_code == 200
             and is_reader(request.headers.get("User-Agent", ""))
         ):
-            response._resource_closers.append(lambda: record_view_if_possible(*counted))
+            _finished.view = counted
         return response
+
+
+def record_view_when_sent(sender, **kwargs):
+    view = getattr(_finished, "view", None)
+    if view is not None:
+        _finished.view = None
+        record_view_if_possible(*view)
+        # Django's own receiver, which ran before this one, closed the request's
+        # connection; close the one the insert opened as it would have (a test's
+        # transaction is left alone, as Django's test client leaves it).
+        if not connection.in_atomic_block:
+            close_old_connections()
+
+
+request_finished.connect(record_view_when_sent, dispatch_uid="readership_count_view")
 
 
 def record_view_if_possible(node_id: int, page_id: int) -> None:

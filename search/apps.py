@@ -9,4 +9,5 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401  (publish/unpublish reach the index)
+        # connects the handlers that let publishing reach the index, once models load
+        from . import signals  # noqa: F401

@@ -10,7 +10,9 @@ PostgreSQL stays the record (search.models.SearchEntry); this index mirrors it.
 """
 
 from django.conf import settings
+from elasticsearch import Elasticsearch
 from elasticsearch.dsl import Q, Search
+from elasticsearch.helpers import bulk
 
 from network.models import Node
 
@@ -186,8 +188,6 @@ def build_search(search) -> Search | None:
 
 
 def client():
-    from elasticsearch import Elasticsearch
-
     return Elasticsearch(settings.ELASTICSEARCH_URL, request_timeout=10)
 
 
@@ -202,8 +202,6 @@ def create_index(es, physical_name: str) -> None:
 
 
 def send(actions) -> None:
-    from elasticsearch.helpers import bulk
-
     # deleting what is already gone (404) is not an error
     bulk(client(), actions, raise_on_error=True, refresh="wait_for", ignore_status=(404,))
 

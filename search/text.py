@@ -13,6 +13,10 @@ some lexeme (one-character queries use a prefix match) and the next run starts a
 import re
 import unicodedata
 
+from django.utils.html import escape
+
+from .dictionary import cut_for_search
+
 # Han characters (basic, extension A, compatibility); everything else that is a
 # letter or digit forms Latin/number words; the rest separates.
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -80,8 +84,6 @@ def grams_vector(text: str) -> str:
 def dictionary_words(text: str) -> list[str]:
     """Han runs cut into dictionary words (search mode: 党支部 also gives 支部);
     letter/digit runs kept whole. What ranks results in both backends."""
-    from .dictionary import cut_for_search
-
     words = []
     for segment, is_han, _ in segments(text):
         words.extend(cut_for_search(segment) if is_han else [segment])
@@ -144,8 +146,6 @@ def query_words(query: str) -> list[str]:
 def highlight(text: str, query: str) -> str:
     """HTML-escaped text with the query's words wrapped in <mark>, case-insensitive
     and full-width-insensitive (the text is matched in its normalised form)."""
-    from django.utils.html import escape
-
     words = sorted({w for w in query_words(query) if w}, key=len, reverse=True)
     if not words or not text:
         return escape(text or "")

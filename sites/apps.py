@@ -9,7 +9,7 @@ class SitesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from .indexing import route_page_indexing_through_batches
-        from .models import ColumnPage, HomePage
+        # models and signal connections wait for the app registry
+        from . import indexing, models
 
-        route_page_indexing_through_batches([HomePage, ColumnPage])
+        indexing.index_in_batches([models.HomePage, models.ColumnPage])

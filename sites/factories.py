@@ -6,6 +6,7 @@ import random
 import factory
 import wagtail_factories
 from django.utils import timezone
+from PIL import Image, ImageDraw
 from wagtail.models import Collection
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -53,8 +54,6 @@ class NewsPhotoField(factory.django.ImageField):
     banner and flags; colours and layout vary with `seed`."""
 
     def _make_data(self, params):
-        from PIL import Image, ImageDraw
-
         rng = random.Random(params.get("seed"))
         width, height = params.get("width", 640), params.get("height", 360)
         image = Image.new("RGB", (width, height))

@@ -1,35 +1,52 @@
-"""Batching search-index updates while a whole site is being built.
+"""Wagtail's admin search index for the home and column pages, batched while a whole
+site is being built.
 
-Wagtail indexes each page on save, a dozen queries a page. Provisioning a site saves
-a home page and its columns in one go; inside `batched_search_indexing()` those
-saves are collected and indexed in one bulk call per model at the end. The flag is
-per thread, so saves elsewhere are indexed as usual meanwhile.
+Wagtail indexes each page on save, a dozen queries a page. These two page types opt
+out of that (`search_auto_update = False`, Wagtail's documented switch) and are
+indexed here through the backends' public `add`/`add_bulk`/`delete`: at once, or,
+inside `batched_search_indexing()`, in one bulk call per model at the end. The flag
+is per thread, so saves elsewhere are indexed as usual meanwhile.
 """
 
 import threading
 from collections import defaultdict
 from contextlib import contextmanager
 
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from modelsearch.backends import get_search_backends
-from modelsearch.signal_handlers import post_save_signal_handler
 
 _state = threading.local()
 
 
-def _post_save(instance, **kwargs):
+def _backends():
+    return get_search_backends(with_auto_update=True)
+
+
+def _index_saved(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
     pending = getattr(_state, "pending", None)
-    if pending is None or kwargs.get("raw", False):
-        post_save_signal_handler(instance, **kwargs)
-    else:
+    if pending is not None:
         pending.append(instance)
+        return
+    for backend in _backends():
+        backend.add(instance)
 
 
-def route_page_indexing_through_batches(models):
-    """Replace modelsearch's save handler for these models by the batching one."""
+def _remove_deleted(sender, instance, **kwargs):
+    for backend in _backends():
+        backend.delete(instance)
+
+
+def index_in_batches(models):
+    """Index these models (each declaring `search_auto_update = False`) from here."""
     for model in models:
-        if post_save.disconnect(post_save_signal_handler, sender=model):
-            post_save.connect(_post_save, sender=model)
+        if getattr(model, "search_auto_update", True):
+            raise ValueError(f"{model.__name__} must set search_auto_update = False")
+        post_save.connect(_index_saved, sender=model, dispatch_uid=f"xf_index_{model.__name__}")
+        post_delete.connect(
+            _remove_deleted, sender=model, dispatch_uid=f"xf_unindex_{model.__name__}"
+        )
 
 
 @contextmanager
@@ -43,5 +60,5 @@ def batched_search_indexing():
     finally:
         del _state.pending
     for model, instances in by_model.items():
-        for backend in get_search_backends(with_auto_update=True):
+        for backend in _backends():
             backend.add_bulk(model, instances)

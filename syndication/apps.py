@@ -8,4 +8,5 @@ class SyndicationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects origin-page signals)
+        # connects the origin-page handlers, once models load
+        from . import signals  # noqa: F401

@@ -6,9 +6,8 @@ from django.utils import timezone
 
 from network.levels import RANK, Level
 from network.models import Node
-from pagecache import forgetting
 
-from . import audit
+from . import audit, events
 from .errors import SyndicationError
 from .models import AuditAction, DeliveryKind, Hide, Push, Submission
 from .outbox import enqueue
@@ -84,7 +83,7 @@ def deliver_push(delivery) -> None:
         push.delivered_at = timezone.now()
     push.reach = nodes_in_scope(push).count()
     push.save(update_fields=["delivered_at", "reach"])
-    forgetting.headline_pushed_or_withdrawn(push.from_node)
+    events.headlines_changed.send(sender=Push, from_node=push.from_node)
 
 
 def withdraw_push(*, user, push: Push) -> None:
@@ -94,7 +93,7 @@ def withdraw_push(*, user, push: Push) -> None:
         push.revoked_at = timezone.now()
         push.save(update_fields=["revoked_at"])
         audit.record(push.story, push.from_node, user, AuditAction.PUSH_WITHDRAWN)
-        forgetting.headline_pushed_or_withdrawn(push.from_node)
+        events.headlines_changed.send(sender=Push, from_node=push.from_node)
 
 
 def hide_story(*, user, node: Node, story) -> None:
@@ -110,7 +109,7 @@ def hide_story(*, user, node: Node, story) -> None:
     _, created = Hide.objects.get_or_create(node=node, story=story, defaults={"hidden_by": user})
     if created:
         audit.record(story, node, user, AuditAction.HIDDEN)
-        forgetting.story_hidden_or_shown_at(node)
+        events.story_hidden_or_shown.send(sender=Hide, node=node)
 
 
 def show_story(*, user, node: Node, story) -> None:
@@ -118,4 +117,4 @@ def show_story(*, user, node: Node, story) -> None:
     deleted, _ = Hide.objects.filter(node=node, story=story).delete()
     if deleted:
         audit.record(story, node, user, AuditAction.SHOWN)
-        forgetting.story_hidden_or_shown_at(node)
+        events.story_hidden_or_shown.send(sender=Hide, node=node)

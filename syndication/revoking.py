@@ -10,11 +10,10 @@ from django.utils import timezone
 from django_tenants.utils import schema_context
 
 from network.models import Role
-from pagecache import forgetting
 from search.indexing import hide_from_network
 from sites.models import ArticlePage
 
-from . import audit
+from . import audit, events
 from .errors import SyndicationError
 from .models import AuditAction, DeliveryKind, Story, StoryState, Submission, SubmissionState
 from .notices import accounts_with_roles, queue_notice
@@ -43,7 +42,7 @@ def revoke_story(*, user, story: Story, reason="", unpublish_origin=False) -> St
         story.save(update_fields=["state", "revoked_at", "revoked_by", "revoke_reason"])
         audit.record(story, story.origin_node, user, AuditAction.REVOKED, story.revoke_reason)
         hide_from_network(story.origin_node, story.origin_page_id)
-        forgetting.story_changed_everywhere()
+        events.story_changed.send(sender=Story)
         enqueue(DeliveryKind.REVOKE, story)
         if unpublish_origin:
             with schema_context(story.origin_node.tenant.schema_name):
@@ -116,4 +115,4 @@ def origin_left(page_ids, action: str, user=None) -> None:
         story.state = state
         story.save(update_fields=["state"])
         audit.record(story, story.origin_node, user, action)
-        forgetting.story_changed_everywhere()
+        events.story_changed.send(sender=Story)

@@ -8,11 +8,10 @@ from django.utils import timezone
 from django_tenants.utils import schema_context
 
 from network.models import Node
-from pagecache import forgetting
 from sites.models import ArticlePage
 from sites.visibility import is_public
 
-from . import audit
+from . import audit, events
 from .models import AuditAction, Story, StoryState
 
 # Root-relative links in a snapshot point into the origin site (its pages, its
@@ -68,7 +67,7 @@ def refresh_snapshot(story: Story) -> Story:
 def refresh_everywhere(story: Story) -> Story:
     """The origin was republished: new text on every site that shows the story."""
     refresh_snapshot(story)
-    forgetting.story_changed_everywhere()
+    events.story_changed.send(sender=Story)
     return story
 
 

@@ -5,11 +5,10 @@ from django.utils import timezone
 from django_tenants.utils import schema_context
 
 from network.models import Node, Role
-from pagecache import forgetting
 from sites.lookup import home_path
 from sites.models import ColumnPage
 
-from . import audit
+from . import audit, events
 from .errors import SyndicationError
 from .models import AuditAction, DeliveryKind, Submission, SubmissionState
 from .notices import accounts_with_roles, queue_notice
@@ -119,7 +118,7 @@ def decide(*, user, submission: Submission, action: str, column=None, reason="")
         locked.save()
         audit.record(locked.story, locked.to_node, user, *event)
         if locked.state == SubmissionState.ACCEPTED:
-            forgetting.story_accepted_at(locked.to_node)
+            events.story_accepted.send(sender=Submission, node=locked.to_node)
         enqueue(DeliveryKind.DECISION, locked.story, submission=locked)
     return locked
 

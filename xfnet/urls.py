@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
@@ -7,8 +8,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.documents.views import serve as document_views
 
 from search.views import search_page
-from sites.feeds import feed
 from syndication.views.public import story_page
+from themes.feeds import feed
 from themes.throttling import password_throttled
 from themes.views import media_file, robots_txt, sitemap
 
@@ -44,8 +45,6 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
-
     urlpatterns += staticfiles_urlpatterns()
 # Images in development; never a document (nginx serves /media/ in production).
 urlpatterns += [re_path(r"^media/(?P<path>.+)$", media_file, name="media_file")]

@@ -1,21 +1,22 @@
 """The party-building dictionary: one versioned file, loaded into the segmenter once.
 
 `party_terms.txt` is the file the provincial centre edits; its content hash is the
-dictionary's version, stored on every index entry so `search reindex --stale` finds
-what an edit left behind.
+dictionary's version, stored on every index entry and every finished node, so
+`search reindex --resume` redoes exactly the nodes an edit left behind.
 """
 
 import hashlib
 from functools import cache
 from pathlib import Path
 
+import rjieba
+from django.conf import settings
+
 TERMS_FILE = Path(__file__).with_name("party_terms.txt")
 
 
 def terms_file() -> Path:
     """The bundled file, or the deployment's own (setting XFNET_SEARCH_DICTIONARY)."""
-    from django.conf import settings
-
     return Path(getattr(settings, "XFNET_SEARCH_DICTIONARY", None) or TERMS_FILE)
 
 
@@ -32,8 +33,6 @@ def version() -> str:
 
 @cache
 def _segmenter():
-    import rjieba
-
     for term in terms():
         # a high frequency keeps the term whole even where the statistics would split it
         rjieba.add_word(term, 100000, None)

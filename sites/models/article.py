@@ -8,6 +8,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from readership.counting import views_of
+from readership.middleware import count_view_of
+
 from ..blocks import ArticleBodyBlock
 from ..visibility import is_public_document, public_pages
 from .mixins import (
@@ -92,8 +95,6 @@ class ArticlePage(
         )
 
     def get_context(self, request, *args, **kwargs):
-        from readership.counting import views_of
-
         context = super().get_context(request, *args, **kwargs)
         node = getattr(request, "node", None)
         context["views"] = views_of(node.pk, self.pk) if node else 0
@@ -101,8 +102,6 @@ class ArticlePage(
         return context
 
     def serve(self, request, *args, **kwargs):
-        from readership.middleware import count_view_of
-
         response = super().serve(request, *args, **kwargs)
         node = getattr(request, "node", None)
         return count_view_of(response, node, self.pk) if node else response

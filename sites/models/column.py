@@ -6,6 +6,7 @@ from wagtail.models import Page
 from syndication.reach import MergedListing, stories_in_columns
 
 from ..visibility import public_pages
+from .article import ArticlePage
 from .mixins import FeedMixin, PinyinSlugMixin
 
 ARTICLES_PER_PAGE = 20
@@ -21,6 +22,9 @@ class ColumnPage(FeedMixin, PinyinSlugMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
+    # indexed by sites.indexing, in batches while a site is built
+    search_auto_update = False
+
     parent_page_types = ["xfsites.HomePage", "xfsites.ColumnPage"]
     subpage_types = ["xfsites.ColumnPage", "xfsites.ArticlePage"]
 
@@ -31,8 +35,6 @@ class ColumnPage(FeedMixin, PinyinSlugMixin, Page):
     @property
     def articles(self):
         """Public articles in this column and its sub-columns, newest first."""
-        from .article import ArticlePage
-
         return (
             public_pages(ArticlePage.objects.descendant_of(self))
             .select_related("cover_image")

@@ -8,7 +8,10 @@ from wagtail.models import Page
 
 from shared_blocks.blocks import SharedBlocks
 
+from ..variants import variant_for
 from ..visibility import public_pages
+from .article import ArticlePage
+from .column import ARTICLES_PER_PAGE, ColumnPage
 from .mixins import FeedMixin, PinyinSlugMixin
 
 
@@ -27,6 +30,9 @@ class HomePage(RoutablePageMixin, FeedMixin, PinyinSlugMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("shared_blocks")]
 
+    # indexed by sites.indexing, in batches while a site is built
+    search_auto_update = False
+
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["xfsites.ColumnPage"]
 
@@ -36,19 +42,13 @@ class HomePage(RoutablePageMixin, FeedMixin, PinyinSlugMixin, Page):
 
     @property
     def columns(self):
-        from .column import ColumnPage
-
         return public_pages(ColumnPage.objects.child_of(self)).in_menu()
 
     @property
     def articles(self):
-        from .article import ArticlePage
-
         return public_pages(ArticlePage.objects.descendant_of(self)).order_by("-date", "-pk")
 
     def get_context(self, request, *args, **kwargs):
-        from themes.variants import variant_for
-
         context = super().get_context(request, *args, **kwargs)
         node = getattr(request, "node", None)
         variant = variant_for(node)
@@ -73,8 +73,6 @@ class HomePage(RoutablePageMixin, FeedMixin, PinyinSlugMixin, Page):
     @path("tags/<str:tag>/", name="tag")
     def tag_page(self, request, tag):
         """Every article of this site with one tag."""
-        from .column import ARTICLES_PER_PAGE
-
         articles = self.articles.filter(tags__name=tag).select_related("cover_image")
         page_obj = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
         if not page_obj.paginator.count:

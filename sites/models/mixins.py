@@ -3,33 +3,44 @@
 from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page
 
 from ..forms import PinyinSlugPageForm
 from ..slugs import pinyin_slug
 
 
 class PinyinSlugMixin(models.Model):
-    """Fills an empty slug with the title in pinyin, unique among its siblings."""
+    """Fills an empty slug with the title in pinyin, unique among its siblings: in the
+    admin form (which knows the parent) and on save (once the page has its place)."""
 
     base_form_class = PinyinSlugPageForm
 
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        # before Wagtail's own default, which would slugify the Chinese title as is
+        self.fill_pinyin_slug()
+        return super().save(*args, **kwargs)
+
     def unique_pinyin_slug(self, title, parent_page):
         base = pinyin_slug(title)
+        siblings = parent_page.get_children()
+        if self.pk:
+            siblings = siblings.exclude(pk=self.pk)
+        taken = set(siblings.filter(slug__startswith=base).values_list("slug", flat=True))
         candidate, suffix = base, 1
-        while not Page._slug_is_available(candidate, parent_page, self):
+        while candidate in taken:
             suffix += 1
             candidate = f"{base}-{suffix}"
         return candidate
 
-    def _set_core_field_defaults(self):
-        parent = getattr(self, "_cached_parent_obj", None) or (self.path and self.get_parent())
-        if not self.slug and self.title and parent:
-            self.slug = self.unique_pinyin_slug(self.title, parent)
-        super()._set_core_field_defaults()
+    def fill_pinyin_slug(self):
+        if not self.slug and self.title and self.path:
+            self.slug = self.unique_pinyin_slug(self.title, self.get_parent())
+
+    def full_clean(self, *args, **kwargs):
+        self.fill_pinyin_slug()
+        super().full_clean(*args, **kwargs)
 
 
 class PublishDateMixin(models.Model):
@@ -125,7 +136,7 @@ class HeadlineMixin(models.Model):
 
 
 class FeedMixin(models.Model):
-    """An RSS 2.0 feed at `rss.xml` below the page (sites.feeds serves it; a slug can
+    """An RSS 2.0 feed at `rss.xml` below the page (themes.feeds serves it; a slug can
     never contain a dot, so no child page can hide it)."""
 
     class Meta:

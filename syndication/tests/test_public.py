@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from network.provisioning import NodeSpec, add_node
+from provisioning.nodes import NodeSpec, add_node
 from shared_blocks.models import AllianceLink, Campaign
 from syndication.delivery import run_pending_here
 from syndication.factories import story_at

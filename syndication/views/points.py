@@ -5,6 +5,7 @@ import io
 
 from django.http import HttpResponse
 from django.utils import timezone
+from openpyxl import Workbook
 
 from network.levels import Level
 from network.roles import user_may_administer
@@ -81,8 +82,6 @@ class PointsView(NodeAdminView):
             csv.writer(buffer).writerows(table)
             response.write("\ufeff" + buffer.getvalue())  # the BOM makes Excel read UTF-8
         else:
-            from openpyxl import Workbook
-
             workbook = Workbook()
             sheet = workbook.active
             sheet.title = "积分排行"

@@ -63,9 +63,9 @@ def main():
     from django.db import connection
     from django.test.utils import setup_databases, teardown_databases
 
-    from network.importer import import_nodes
     from network.models import Node
-    from network.provisioning import NodeSpec, add_node
+    from provisioning.importer import import_nodes
+    from provisioning.nodes import NodeSpec, add_node
 
     settings.DATABASES["default"]["TEST"]["NAME"] = "xfnet_bench"
     config = setup_databases(verbosity=0, interactive=False, aliases={"default"})

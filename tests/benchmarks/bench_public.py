@@ -71,11 +71,11 @@ def main():
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, setup_databases, teardown_databases
 
-    from network.demo import fill_site
+    from demo.network import fill_site
     from network.factories import UserFactory
-    from network.importer import import_nodes
     from network.models import Node
-    from network.provisioning import NodeSpec
+    from provisioning.importer import import_nodes
+    from provisioning.nodes import NodeSpec
     from syndication.delivery import run_pending_here
     from syndication.factories import story_at
     from syndication.pushing import push_down

@@ -50,9 +50,9 @@ def main():
     from django.utils import timezone
     from django_tenants.utils import schema_context
 
-    from network.importer import import_nodes
     from network.models import Node
-    from network.provisioning import NodeSpec
+    from provisioning.importer import import_nodes
+    from provisioning.nodes import NodeSpec
     from search import dictionary, labelled
     from search.backend import results_for
     from search.indexing import grams_field, index_article

@@ -37,9 +37,9 @@ def main():
     from django.test.utils import CaptureQueriesContext, setup_databases, teardown_databases
 
     from network.factories import UserFactory
-    from network.importer import import_nodes
     from network.models import Node
-    from network.provisioning import NodeSpec
+    from provisioning.importer import import_nodes
+    from provisioning.nodes import NodeSpec
     from syndication.factories import story_at
     from syndication.pushing import push_down
     from xfnet.celery import app

@@ -4,12 +4,12 @@ from django.utils.safestring import mark_safe
 
 from network.mourning import is_mourning
 from sites.models import ColumnPage
+from sites.variants import variant_for
 from sites.visibility import public_pages
 
 from .. import site as site_lookup
 from ..colours import DEFAULT_ACCENT
 from ..csp import ELDER_MODE_SCRIPT
-from ..variants import variant_for
 
 register = template.Library()
 

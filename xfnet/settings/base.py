@@ -6,6 +6,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from xfnet import embedded
+
 from . import env
 
 BASE_DIR = env.BASE_DIR
@@ -27,6 +29,7 @@ SHARED_APPS = [
     "wagtail.users",
     "pagecache",
     "readership",
+    "provisioning",
     # Failed logins and page-password guesses, network-wide (themes.throttling).
     "axes",
 ]
@@ -111,12 +114,7 @@ TEMPLATES = [
 ]
 
 # --- Database -------------------------------------------------------------------------
-if env.DATABASE_URL:
-    _database_url = env.DATABASE_URL
-else:
-    from xfnet.embedded import embedded_database_url
-
-    _database_url = embedded_database_url(DATA_DIR)
+_database_url = env.DATABASE_URL or embedded.embedded_database_url(DATA_DIR)
 
 DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=0)}
 DATABASES["default"]["ENGINE"] = "django_tenants.postgresql_backend"
@@ -131,9 +129,7 @@ def redis_locations(*, broker_db: int, cache_db: int) -> dict[str, str]:
     in separate databases (tests flush their caches; the broker must not go too)."""
     if env.REDIS_URL:
         return {"broker": env.REDIS_URL, "cache": env.REDIS_URL}
-    from xfnet.embedded import embedded_redis_socket
-
-    socket = embedded_redis_socket(DATA_DIR)
+    socket = embedded.embedded_redis_socket(DATA_DIR)
     return {
         "broker": f"redis+socket://{socket}?virtual_host={broker_db}",
         "cache": f"unix://{socket}?db={cache_db}",
@@ -285,7 +281,7 @@ def sendfile_backend(default: str) -> str:
 SENDFILE_BACKEND = sendfile_backend("django")
 # Wagtail's own search (admin pages, images, documents) with Chinese bigrams, in each
 # schema; the public site and network search is the `search` app's index.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.admin_backend"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.modelsearch_backend"}}
 
 # --- Site and network search (the `search` app) -----------------------------------------
 XFNET_SEARCH_BACKEND = env.SEARCH_BACKEND

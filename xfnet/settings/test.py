@@ -1,9 +1,10 @@
 """The test suite: a real PostgreSQL (embedded unless DATABASE_URL is set)."""
 
 from .base import *  # noqa: F403
-from .base import DATA_DIR, redis_locations, redis_settings
+from .base import DATA_DIR, INSTALLED_APPS, redis_locations, redis_settings
 
 DEBUG = False
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
 SECRET_KEY = "test-only-insecure-key"
 ALLOWED_HOSTS = [".localhost", "localhost", "testserver", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

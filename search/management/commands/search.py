@@ -2,11 +2,13 @@
 
 import sys
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 from tqdm import tqdm
 
 from network.models import Node
-from search import dictionary
+from search import dictionary, elastic
 from search.reindex import nodes_to_reindex, reindex_node, start_full_reindex
 
 
@@ -28,11 +30,6 @@ class Command(BaseCommand):
         return self.reindex(options["node"], options["resume"])
 
     def es_init(self):
-        from django.conf import settings
-        from django.utils import timezone
-
-        from search import elastic
-
         if not settings.ELASTICSEARCH_URL:
             raise CommandError("没有设置 ELASTICSEARCH_URL。")
         physical = f"{elastic.index_name()}-{timezone.now():%Y%m%d%H%M%S}"

@@ -11,12 +11,11 @@ from dataclasses import dataclass
 from django.db import IntegrityError, connection, transaction
 from django_tenants.utils import schema_context
 
-from sites.provisioning import create_node_site, create_review_workflow, delete_node_site
-
-from .levels import RANK, Level, owns_schema, parent_level_of
-from .models import Domain, Node, NodeGroup, Role, Tenant
-from .roles import create_role_groups, grant_site_permissions, reaching_webmaster_groups
-from .schemas import ensure_template_schema
+from network.levels import RANK, Level, owns_schema, parent_level_of
+from network.models import Domain, Node, NodeGroup, Role, Tenant
+from network.roles import create_role_groups, grant_site_permissions, reaching_webmaster_groups
+from network.schemas import ensure_template_schema
+from sites.node_site import create_node_site, create_review_workflow, delete_node_site
 
 CODE_PATTERN = re.compile(r"^\d{6,12}$")
 DOMAIN_PATTERN = re.compile(

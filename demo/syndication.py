@@ -9,12 +9,11 @@ from django_tenants.utils import schema_context
 from network.models import Node
 from shared_blocks.models import AllianceLink, Campaign
 from sites.factories import ArticlePageFactory, node_column
-
-from .delivery import run_pending_here
-from .models import Story
-from .pushing import push_down
-from .stories import story_for_article
-from .submitting import columns_of, decide, submit_up
+from syndication.delivery import run_pending_here
+from syndication.models import Story
+from syndication.pushing import push_down
+from syndication.stories import story_for_article
+from syndication.submitting import columns_of, decide, submit_up
 
 ALLIANCE_LINKS = [
     ("共产党员网", "https://www.12371.cn/"),

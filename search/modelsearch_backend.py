@@ -4,6 +4,12 @@ It is Wagtail's PostgreSQL backend (modelsearch) with two changes: text is index
 as the same bigram stream as the site search (search.text), space-separated so the
 'simple' configuration keeps each bigram as one lexeme, and queries are the same
 bigram phrase queries. Index entries stay in each tenant schema, as Wagtail's do.
+
+modelsearch offers no public hook for either change, so this module is the one place
+that relies on its internals: `postgres.ObjectIndexer.prepare_value`, the module
+global `ObjectIndexer` that `PostgresIndex.add_items` builds indexers from, and the
+query compilers' `build_tsquery_content(query, config, invert)`.
+search/tests/test_modelsearch_backend.py fails, naming which, if an upgrade changes one.
 """
 
 import operator

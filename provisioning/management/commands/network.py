@@ -7,12 +7,12 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from network.importer import ImportError_, import_nodes, read_node_rows
 from network.levels import Level
 from network.models import Node, Role
-from network.provisioning import NodeSpec, ProvisioningError, add_node, plan_removal, remove_nodes
 from network.roles import assign_role
 from network.tree import render_tree
+from provisioning.importer import ImportRefused, import_nodes, read_node_rows
+from provisioning.nodes import NodeSpec, ProvisioningError, add_node, plan_removal, remove_nodes
 
 
 class Command(BaseCommand):
@@ -52,7 +52,7 @@ class Command(BaseCommand):
             )
         try:
             getattr(self, "handle_" + action.replace("-", "_"))(**options)
-        except (ProvisioningError, ImportError_) as error:
+        except (ProvisioningError, ImportRefused) as error:
             raise CommandError(str(error)) from None
 
     def handle_add_node(self, *, parent, level, name, code, domain, **_):

@@ -5,7 +5,7 @@ from wagtail.models import Collection, GroupPagePermission, Site
 
 from network.levels import Level
 from network.models import Domain, Node, NodeGroup, Role
-from network.provisioning import NodeSpec, ProvisioningError, add_node
+from provisioning.nodes import NodeSpec, ProvisioningError, add_node
 from sites.columns import standard_columns
 from sites.models import ColumnPage, HomePage
 

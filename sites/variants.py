@@ -1,5 +1,5 @@
-"""The alliance look has one layout per level: the province portal shows more, a
-village site is simpler. Everything else (colours, name, footer) is per site."""
+"""How much a home page shows, per level: the province portal shows more, a village
+site is simpler (the alliance look draws it; colours, name and footer are per site)."""
 
 from dataclasses import dataclass
 

@@ -8,6 +8,10 @@ from django.db import connection
 from django.utils import timezone
 from django_tenants.utils import schema_context
 
+from network.factories import UserFactory
+from network.levels import Level
+from network.models import Node, Role
+from provisioning.nodes import NodeSpec, add_node
 from sites.factories import (
     ArticlePageFactory,
     ImageFactory,
@@ -16,11 +20,6 @@ from sites.factories import (
     site_home,
 )
 from sites.models import ColumnPage
-
-from .factories import UserFactory
-from .levels import Level
-from .models import Node, Role
-from .provisioning import NodeSpec, add_node
 
 DEMO_PASSWORD = "xfnet-demo"
 ADMIN_USERNAME = "admin"

@@ -3,8 +3,10 @@
 from django.http import Http404, HttpResponse
 from django.utils.feedgenerator import Rss201rev2Feed
 
-from .models import ColumnPage
-from .visibility import public_pages
+from sites.models import ColumnPage
+from sites.visibility import public_pages
+
+from .site import site_home, site_title
 
 FEED_LENGTH = 20
 
@@ -14,8 +16,6 @@ def _absolute(request, page) -> str:
 
 
 def rss_response(request, page, articles) -> HttpResponse:
-    from themes.site import site_title
-
     site = site_title(request)
     title = site if page.depth <= 2 else f"{page.title} - {site}"
     feed = Rss201rev2Feed(
@@ -44,8 +44,6 @@ def rss_response(request, page, articles) -> HttpResponse:
 def feed(request, column_path=""):
     """`/rss.xml` for the whole site, `/<column path>/rss.xml` for one column (its
     sub-columns included). Only public pages have feeds, and list only public articles."""
-    from themes.site import site_home
-
     home = site_home(request)
     if home is None:
         raise Http404

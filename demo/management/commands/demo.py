@@ -1,15 +1,15 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from network.demo import (
+from demo.network import (
     ADMIN_PASSWORD,
     ADMIN_USERNAME,
     DEMO_ACCOUNTS,
     DEMO_PASSWORD,
     build_demo_network,
 )
-from syndication.demo import build_demo_syndication
-from themes.demo import dress_demo_sites
+from demo.syndication import build_demo_syndication
+from demo.themes import dress_demo_sites
 
 
 class Command(BaseCommand):

@@ -11,14 +11,15 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from .levels import RANK
-from .models import Domain, Node
-from .provisioning import NodeSpec, ProvisioningError, add_node, check_spec
+from network.levels import RANK
+from network.models import Domain, Node
+
+from .nodes import NodeSpec, ProvisioningError, add_node, check_spec
 
 COLUMNS = ("code", "parent_code", "level", "name", "domain")
 
 
-class ImportError_(Exception):
+class ImportRefused(Exception):
     """The file cannot be imported; the message names the line and the reason."""
 
 
@@ -30,13 +31,13 @@ class ImportResult:
 
 def read_node_rows(path: Path) -> list[tuple[int, NodeSpec]]:
     if not path.is_file():
-        raise ImportError_(f"文件 {path} 不存在。")
+        raise ImportRefused(f"文件 {path} 不存在。")
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             reader = csv.DictReader(handle)
             missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
             if missing:
-                raise ImportError_(
+                raise ImportRefused(
                     f"文件 {path} 缺少列 {'、'.join(missing)}；应有列：{','.join(COLUMNS)}。"
                 )
             return [
@@ -44,7 +45,7 @@ def read_node_rows(path: Path) -> list[tuple[int, NodeSpec]]:
                 for row in reader
             ]
     except UnicodeDecodeError:
-        raise ImportError_(f"文件 {path} 不是 UTF-8 编码的 CSV。") from None
+        raise ImportRefused(f"文件 {path} 不是 UTF-8 编码的 CSV。") from None
 
 
 def plan_import(rows: list[tuple[int, NodeSpec]]) -> tuple[list[NodeSpec], int]:
@@ -59,7 +60,7 @@ def plan_import(rows: list[tuple[int, NodeSpec]]) -> tuple[list[NodeSpec], int]:
         if spec.code in existing:
             node = existing[spec.code]
             if node.level != spec.level or existing_domains.get(spec.domain) != spec.code:
-                raise ImportError_(
+                raise ImportRefused(
                     f"第 {line} 行：代码 {spec.code} 已存在，但层级或域名与文件不同，未做任何修改。"
                 )
             skipped += 1
@@ -72,7 +73,7 @@ def plan_import(rows: list[tuple[int, NodeSpec]]) -> tuple[list[NodeSpec], int]:
             reason = str(refused)
             if spec.parent_code and spec.parent_code not in levels:
                 reason = f"上级节点 {spec.parent_code} 不存在。"
-            raise ImportError_(f"第 {line} 行：{reason}未做任何修改。") from None
+            raise ImportRefused(f"第 {line} 行：{reason}未做任何修改。") from None
         codes.add(spec.code)
         domains.add(spec.domain)
         levels[spec.code] = spec.level

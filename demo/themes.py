@@ -5,9 +5,8 @@ from django_tenants.utils import schema_context
 from wagtail.models import Site
 
 from network.models import Node
-
-from .colours import DEFAULT_ACCENT
-from .models import SiteTheme
+from themes.colours import DEFAULT_ACCENT
+from themes.models import SiteTheme
 
 # One site shows that each site picks its own accent colour.
 ACCENTS = {"340123": "#8b0000"}
