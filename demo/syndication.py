@@ -1,4 +1,4 @@
-"""Syndication in the demo network: headlines pushed down, stories sent up and decided,
+"""Syndication in the demo network: news pushed down, stories sent up and decided,
 a campaign banner and alliance links, so every flow has something to show."""
 
 from django.contrib.auth import get_user_model

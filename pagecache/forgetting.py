@@ -48,7 +48,7 @@ def site_settings_changed(site_id: int) -> None:
         forget_site(node)
 
 
-def headline_pushed_or_withdrawn(from_node) -> None:
+def pushed_news_changed(from_node) -> None:
     """上级要闻 of every site below the pushing one."""
     forget_subtree(from_node)
 

@@ -77,8 +77,8 @@ post_delete.connect(on_node_deleted, sender=Node, dispatch_uid="pagecache_node_d
 
 
 # What the syndication workflow announces (syndication.events).
-def on_headlines_changed(sender, from_node, **kwargs):
-    forgetting.headline_pushed_or_withdrawn(from_node)
+def on_pushed_news_changed(sender, from_node, **kwargs):
+    forgetting.pushed_news_changed(from_node)
 
 
 def on_story_accepted(sender, node, **kwargs):
@@ -93,7 +93,9 @@ def on_story_changed(sender, **kwargs):
     forgetting.story_changed_everywhere()
 
 
-syndication_events.headlines_changed.connect(on_headlines_changed, dispatch_uid="pagecache_pushes")
+syndication_events.pushed_news_changed.connect(
+    on_pushed_news_changed, dispatch_uid="pagecache_pushes"
+)
 syndication_events.story_accepted.connect(on_story_accepted, dispatch_uid="pagecache_accepted")
 syndication_events.story_hidden_or_shown.connect(
     on_story_hidden_or_shown, dispatch_uid="pagecache_hidden"

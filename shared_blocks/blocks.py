@@ -6,7 +6,7 @@ on a village home shows what reaches that village.
 
 from wagtail import blocks
 
-from syndication.reach import accepted_for, headlines_for, network_top
+from syndication.reach import accepted_for, network_top, pushed_news_for
 
 from .models import AllianceLink, current_campaign
 
@@ -33,11 +33,11 @@ class _ListBlock(blocks.StructBlock):
         return context
 
 
-class UpstreamHeadlinesBlock(_ListBlock):
+class PushedNewsBlock(_ListBlock):
     default_title = "上级要闻"
 
     def items(self, node, count):
-        return [push.story for push in headlines_for(node, count)]
+        return [push.story for push in pushed_news_for(node, count)]
 
     class Meta:
         icon = "arrow-down"
@@ -107,7 +107,7 @@ class AllianceLinksBlock(blocks.StaticBlock):
 
 class SharedBlocks(blocks.StreamBlock):
     campaign = CampaignBannerBlock()
-    upstream = UpstreamHeadlinesBlock()
+    upstream = PushedNewsBlock()
     network_top = NetworkTopBlock()
     downstream = DownstreamHighlightsBlock()
     alliance = AllianceLinksBlock()

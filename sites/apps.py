@@ -10,6 +10,6 @@ class SitesConfig(AppConfig):
 
     def ready(self):
         # models and signal connections wait for the app registry
-        from . import indexing, models
+        from . import admin_indexing, models
 
-        indexing.index_in_batches([models.HomePage, models.ColumnPage])
+        admin_indexing.index_in_batches([models.HomePage, models.ColumnPage])

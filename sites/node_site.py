@@ -16,8 +16,8 @@ from wagtail.models import (
 )
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from .admin_indexing import batched_search_indexing
 from .columns import standard_columns
-from .indexing import batched_search_indexing
 from .models import ColumnPage, HomePage
 from .slugs import pinyin_slug
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Variant:
     level: str
-    headlines: int  # pinned headlines with pictures on the home page
+    headlines: int  # 头条: the articles with pictures the home page leads with
     latest_per_column: int
     child_sites: bool  # list the sites one level down
     tagline: str

@@ -7,7 +7,7 @@ without the workflow importing it. Receivers read; they never change the ledger.
 from django.dispatch import Signal
 
 # A push was delivered or withdrawn: 上级要闻 of every site below `from_node`.
-headlines_changed = Signal()  # from_node
+pushed_news_changed = Signal()  # from_node
 # `node` accepted a submitted story: its column and 基层动态 (全网头条 at the root).
 story_accepted = Signal()  # node
 # `node` hid a received story or showed it again.

@@ -18,8 +18,9 @@ from network.models import Node
 
 class StoryState(models.TextChoices):
     LIVE = "live", "已发布"
-    # the origin stopped being public: unpublished, or put behind a view restriction
-    WITHDRAWN = "withdrawn", "已撤下"
+    # the origin stopped being public: unpublished, or put behind a view restriction;
+    # it shows again when the origin is public again (unlike REVOKED, 撤稿)
+    ORIGIN_NOT_PUBLIC = "not_public", "原稿未公开"
     DELETED = "deleted", "已删除"
     REVOKED = "revoked", "已撤稿"
 
@@ -84,7 +85,7 @@ class Story(models.Model):
 
     @property
     def local_path(self) -> str:
-        """Where a receiving site shows it (see syndication.urls)."""
+        """Where a receiving site shows it (syndication.views.public.story_page)."""
         return f"/syndicated/{self.uuid}/"
 
     @property
@@ -126,7 +127,7 @@ class Push(models.Model):
     created_at = models.DateTimeField("下发时间", auto_now_add=True)
     delivered_at = models.DateTimeField("送达时间", null=True, blank=True)
     reach = models.PositiveIntegerField("覆盖站点数", null=True, blank=True)
-    revoked_at = models.DateTimeField("撤回时间", null=True, blank=True)
+    withdrawn_at = models.DateTimeField("撤回时间", null=True, blank=True)
 
     class Meta:
         verbose_name = "下发"

@@ -1,4 +1,4 @@
-"""下发: headlines pushed down the tree, and what each site receives."""
+"""下发: news pushed down the tree (上级要闻), and what each site receives."""
 
 from django.db import transaction
 from django.db.models import Q
@@ -9,7 +9,7 @@ from network.models import Node
 
 from . import audit, events
 from .errors import SyndicationError
-from .models import AuditAction, DeliveryKind, Hide, Push, Submission
+from .models import AuditAction, DeliveryKind, Hide, Push, Submission, SubmissionState
 from .outbox import enqueue
 from .permissions import is_ancestor, may_push_from, may_review_at, require
 from .reach import pushes_reaching
@@ -19,11 +19,10 @@ from .stories import refresh_snapshot
 def push_down(
     *, user, node, story, levels=(), branches=(), pinned=False, mandatory=False, expires_at=None
 ) -> Push:
-    """Mark a story as a headline for the node's descendants (all, some branches or levels)."""
+    """Push a story down as 上级要闻 to the node's descendants (all, some branches or levels)."""
     require(may_push_from(user, node), "只有本站的审核员或站长可以下发要闻。")
     require(
-        story.origin_node_id == node.pk
-        or Submission.objects.filter(story=story, to_node=node, state="accepted").exists(),
+        story.origin_node_id == node.pk or _accepted_at(node, story),
         "只能下发本站的稿件或本站采用的稿件。",
     )
     for level in levels:
@@ -83,17 +82,17 @@ def deliver_push(delivery) -> None:
         push.delivered_at = timezone.now()
     push.reach = nodes_in_scope(push).count()
     push.save(update_fields=["delivered_at", "reach"])
-    events.headlines_changed.send(sender=Push, from_node=push.from_node)
+    events.pushed_news_changed.send(sender=Push, from_node=push.from_node)
 
 
 def withdraw_push(*, user, push: Push) -> None:
     """撤回 one push (the story stays wherever else it is)."""
     require(may_push_from(user, push.from_node), "只有下发站点的审核员或站长可以撤回下发。")
-    if push.revoked_at is None:
-        push.revoked_at = timezone.now()
-        push.save(update_fields=["revoked_at"])
+    if push.withdrawn_at is None:
+        push.withdrawn_at = timezone.now()
+        push.save(update_fields=["withdrawn_at"])
         audit.record(push.story, push.from_node, user, AuditAction.PUSH_WITHDRAWN)
-        events.headlines_changed.send(sender=Push, from_node=push.from_node)
+        events.pushed_news_changed.send(sender=Push, from_node=push.from_node)
 
 
 def hide_story(*, user, node: Node, story) -> None:
@@ -101,8 +100,7 @@ def hide_story(*, user, node: Node, story) -> None:
     require(may_review_at(user, node), "只有本站的审核员或站长可以隐藏稿件。")
     reaching = pushes_reaching(node, include_hidden=True).filter(story=story)
     require(
-        reaching.exists()
-        or Submission.objects.filter(story=story, to_node=node, state="accepted").exists(),
+        reaching.exists() or _accepted_at(node, story),
         "这篇稿件没有下发或报送到本站。",
     )
     require(not reaching.filter(mandatory=True).exists(), "上级要求必须展示的稿件不能隐藏。")
@@ -118,3 +116,9 @@ def show_story(*, user, node: Node, story) -> None:
     if deleted:
         audit.record(story, node, user, AuditAction.SHOWN)
         events.story_hidden_or_shown.send(sender=Hide, node=node)
+
+
+def _accepted_at(node: Node, story) -> bool:
+    return Submission.objects.filter(
+        story=story, to_node=node, state=SubmissionState.ACCEPTED
+    ).exists()

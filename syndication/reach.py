@@ -33,7 +33,7 @@ def pushes_reaching(node: Node, *, include_hidden=False):
         Push.objects.filter(
             from_node__path__in=ancestors,
             delivered_at__isnull=False,
-            revoked_at__isnull=True,
+            withdrawn_at__isnull=True,
             story__state=StoryState.LIVE,
         )
         .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
@@ -46,14 +46,14 @@ def pushes_reaching(node: Node, *, include_hidden=False):
     return pushes.select_related("story__origin_node", "from_node")
 
 
-def headlines_for(node: Node, limit: int = 8) -> list[Push]:
+def pushed_news_for(node: Node, limit: int = 8) -> list[Push]:
     """上级要闻: pinned first, then newest; one entry per story."""
-    seen, headlines = set(), []
+    seen, news = set(), []
     for push in pushes_reaching(node).order_by("-pinned", "-created_at")[: limit * 2]:
         if push.story_id not in seen:
             seen.add(push.story_id)
-            headlines.append(push)
-    return headlines[:limit]
+            news.append(push)
+    return news[:limit]
 
 
 def inbox_for(node: Node, states=(SubmissionState.PENDING,)):

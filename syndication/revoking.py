@@ -110,7 +110,7 @@ def origin_recheck(page_ids) -> None:
 def origin_left(page_ids, action: str, user=None) -> None:
     """The origins were unpublished, deleted or closed to anonymous readers (a view
     restriction on them or above them): hide them everywhere now, in the request."""
-    state = StoryState.DELETED if action == AuditAction.DELETED else StoryState.WITHDRAWN
+    state = StoryState.DELETED if action == AuditAction.DELETED else StoryState.ORIGIN_NOT_PUBLIC
     for story in stories_of_pages_here(page_ids).exclude(state=state):
         story.state = state
         story.save(update_fields=["state"])

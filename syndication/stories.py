@@ -29,7 +29,7 @@ def story_for_article(article, node: Node, user=None) -> Story:
     story = Story(origin_node=node, origin_page_id=article.pk, created_by_id=author_id)
     _copy_article(story, article)
     # a page behind a password or login is in the ledger, but shown nowhere
-    story.state = StoryState.LIVE if is_public(article) else StoryState.WITHDRAWN
+    story.state = StoryState.LIVE if is_public(article) else StoryState.ORIGIN_NOT_PUBLIC
     with transaction.atomic():
         # two people syndicating the same new article at once get one story
         Story.objects.bulk_create([story], ignore_conflicts=True)
@@ -54,7 +54,7 @@ def refresh_snapshot(story: Story) -> Story:
         if article is None:
             story.state = StoryState.DELETED
         else:
-            story.state = StoryState.LIVE if public else StoryState.WITHDRAWN
+            story.state = StoryState.LIVE if public else StoryState.ORIGIN_NOT_PUBLIC
     story.snapshot_at = timezone.now()
     story.save()
     if before != story.state and StoryState.LIVE in (before, story.state):

@@ -99,7 +99,7 @@ def decide(*, user, submission: Submission, action: str, column=None, reason="")
         if locked.state != SubmissionState.PENDING:
             raise SyndicationError(f"这篇报送已处理，状态：{locked.get_state_display()}。")
         if not locked.story.is_live:
-            raise SyndicationError("这篇稿件已撤下或撤稿，不能再处理。")
+            raise SyndicationError("这篇稿件的原稿未公开或已撤稿，不能再处理。")
         locked.decided_by = user
         locked.decided_at = timezone.now()
         if action == "return":

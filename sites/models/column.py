@@ -22,7 +22,7 @@ class ColumnPage(FeedMixin, PinyinSlugMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
-    # indexed by sites.indexing, in batches while a site is built
+    # indexed by sites.admin_indexing, in batches while a site is built
     search_auto_update = False
 
     parent_page_types = ["xfsites.HomePage", "xfsites.ColumnPage"]

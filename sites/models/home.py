@@ -30,7 +30,7 @@ class HomePage(RoutablePageMixin, FeedMixin, PinyinSlugMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("shared_blocks")]
 
-    # indexed by sites.indexing, in batches while a site is built
+    # indexed by sites.admin_indexing, in batches while a site is built
     search_auto_update = False
 
     parent_page_types = ["wagtailcore.Page"]
@@ -57,7 +57,7 @@ class HomePage(RoutablePageMixin, FeedMixin, PinyinSlugMixin, Page):
             (column, self.articles.descendant_of(column)[: variant.latest_per_column])
             for column in self.columns
         ]
-        # Pinned headlines first, then the newest with a picture.
+        # 头条: the articles this site leads with (pinned first), then the newest, with a picture.
         context["headlines"] = (
             self.articles.filter(cover_image__isnull=False)
             .select_related("cover_image")

@@ -20,7 +20,7 @@ from syndication.models import Delivery, Notice, PointAward, Push, Story, Submis
 from syndication.notices import retry_failed as retry_notice
 from syndication.outbox import retry_failed, send
 from syndication.pushing import push_down
-from syndication.reach import accepted_for, headlines_for
+from syndication.reach import accepted_for, pushed_news_for
 from syndication.revoking import revoke_story
 from syndication.submitting import columns_of, decide, submit_up
 from syndication.tasks import deliver
@@ -117,15 +117,15 @@ def test_village_story_travels_to_the_province_and_a_revocation_clears_it(
         push = push_down(
             user=net["province_reviewer"], node=net["province"], story=story, pinned=True
         )
-        wait_for(lambda: headlines_for(net["village2"]), "the push to reach the villages")
-        assert [p.story for p in headlines_for(net["county"])] == [story]
+        wait_for(lambda: pushed_news_for(net["village2"]), "the push to reach the villages")
+        assert [p.story for p in pushed_news_for(net["county"])] == [story]
         assert Delivery.objects.get(push=push).state == "done"
 
         revoke_story(user=net["village_webmaster"], story=story, reason="事实有误")
         for name in ("town", "county", "city", "province"):
             assert not accepted_for(net[name]).exists()
         for name in ("city", "county", "village2"):
-            assert headlines_for(net[name]) == []
+            assert pushed_news_for(net[name]) == []
         wait_for(
             lambda: not PointAward.objects.filter(revoked_at__isnull=True).exists(),
             "points to be taken back",

@@ -8,16 +8,16 @@ from django.utils import timezone
 from syndication.delivery import run_pending_here
 from syndication.errors import SyndicationError
 from syndication.factories import story_at
-from syndication.models import AuditAction, Delivery, Push
+from syndication.models import AuditAction, Delivery, Push, StoryState
 from syndication.permissions import SyndicationDenied
 from syndication.pushing import hide_story, push_down, show_story
-from syndication.reach import headlines_for
+from syndication.reach import pushed_news_for
 
 pytestmark = pytest.mark.django_db
 
 
 def titles(node):
-    return [push.story.title for push in headlines_for(node)]
+    return [push.story.title for push in pushed_news_for(node)]
 
 
 def delivered_push(**kwargs) -> Push:
@@ -136,6 +136,6 @@ def test_push_permission_rules(net, people, case):
 
 def test_a_withdrawn_origin_cannot_be_pushed(net, people):
     story = story_at(net.county1)
-    story.state = "withdrawn"
+    story.state = StoryState.ORIGIN_NOT_PUBLIC
     with pytest.raises(SyndicationError):
         push_down(user=people.county_reviewer, node=net.county1, story=story)

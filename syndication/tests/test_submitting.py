@@ -8,7 +8,7 @@ from network.factories import UserFactory
 from syndication.delivery import run_pending_here
 from syndication.errors import SyndicationError
 from syndication.factories import story_at
-from syndication.models import PointAward, Submission
+from syndication.models import PointAward, StoryState, Submission
 from syndication.permissions import SyndicationDenied
 from syndication.points import leaderboard
 from syndication.reach import accepted_for, inbox_for, lineage
@@ -179,7 +179,7 @@ def test_unpublishing_or_deleting_the_origin_removes_it_and_republishing_updates
         ArticlePage.objects.get(pk=story.origin_page_id).unpublish()
     assert not accepted_for(net.town1).exists()
     story.refresh_from_db()
-    assert story.state == "withdrawn"
+    assert story.state == StoryState.ORIGIN_NOT_PUBLIC
     with schema_context(net.village1.tenant.schema_name):
         ArticlePage.objects.get(pk=story.origin_page_id).delete()
     story.refresh_from_db()

@@ -13,7 +13,7 @@ from sites.models import ArticlePage
 
 from .. import audit
 from ..forms import PushForm, RevokeForm, SubmitForm
-from ..models import Push, Story
+from ..models import Push, Story, SubmissionState
 from ..permissions import may_push_from
 from ..pushing import describe_scope, withdraw_push
 from ..reach import lineage
@@ -156,7 +156,7 @@ def _open_to_submit(story, parent) -> bool:
     if not story.is_live:
         return False
     sent = story.submissions.filter(to_node=parent).first()
-    return sent is None or sent.state == "returned"
+    return sent is None or sent.state == SubmissionState.RETURNED
 
 
 def describe_push(push):

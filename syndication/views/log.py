@@ -41,7 +41,7 @@ class LogView(NodeAdminView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         deliveries = deliveries_about(self.node, self.request.user)
-        failed_only = self.request.GET.get("state") == "failed"
+        failed_only = self.request.GET.get("state") == DeliveryState.FAILED
         # a delivery failed, or the notice it owed could not be sent
         failed = Q(state=DeliveryState.FAILED) | Q(notice__state=NoticeState.FAILED)
         if failed_only:

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from network.roles import user_may_administer
 
-from ..models import Story
+from ..models import Story, SubmissionState
 from ..permissions import may_push_from, may_review_at
 from ..pushing import hide_story, show_story
 from ..reach import accepted_for, pushes_reaching, sent_from
@@ -27,7 +27,9 @@ class ReceivedView(NodeAdminView):
             pushes=[(push, push.story_id in hidden) for push in pushes[:100]],
             accepted=accepted_for(self.node)[:100],
             hidden_accepted=Story.objects.filter(
-                pk__in=hidden, submissions__to_node=self.node, submissions__state="accepted"
+                pk__in=hidden,
+                submissions__to_node=self.node,
+                submissions__state=SubmissionState.ACCEPTED,
             ),
             may_hide=may_review_at(self.request.user, self.node),
             may_push=may_push_from(self.request.user, self.node) and not self.node.is_leaf(),
