@@ -1,5 +1,9 @@
+from collections import defaultdict
+
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber, Substr
 from django.http import Http404
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -13,6 +17,8 @@ from ..visibility import public_pages
 from .article import ArticlePage
 from .column import ARTICLES_PER_PAGE, ColumnPage
 from .mixins import FeedMixin, PinyinSlugMixin
+
+NEWEST_FIRST = (F("date").desc(), F("pk").desc())
 
 
 class HomePage(RoutablePageMixin, FeedMixin, PinyinSlugMixin, Page):
@@ -48,15 +54,30 @@ class HomePage(RoutablePageMixin, FeedMixin, PinyinSlugMixin, Page):
     def articles(self):
         return public_pages(ArticlePage.objects.descendant_of(self)).order_by("-date", "-pk")
 
+    def latest_by_column(self, columns, count: int) -> dict[str, list]:
+        """The newest `count` public articles under each column (its sub-columns
+        included), in one query: ranked within each column's branch of the tree."""
+        if not columns:
+            return {}
+        width = len(columns[0].path)  # the columns are siblings: one depth
+        branch = Substr("path", 1, width)
+        ranked = self.articles.annotate(
+            column_path=branch,
+            rank=Window(RowNumber(), partition_by=[branch], order_by=[*NEWEST_FIRST]),
+        ).filter(column_path__in=[column.path for column in columns], rank__lte=count)
+        latest = defaultdict(list)
+        for article in ranked:
+            latest[article.column_path].append(article)
+        return latest
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         node = getattr(request, "node", None)
         variant = variant_for(node)
         context["variant"] = variant
-        context["column_blocks"] = [
-            (column, self.articles.descendant_of(column)[: variant.latest_per_column])
-            for column in self.columns
-        ]
+        columns = list(self.columns)
+        latest = self.latest_by_column(columns, variant.latest_per_column)
+        context["column_blocks"] = [(column, latest.get(column.path, [])) for column in columns]
         # 头条: the articles this site leads with (pinned first), then the newest, with a picture.
         context["headlines"] = (
             self.articles.filter(cover_image__isnull=False)

@@ -2,10 +2,13 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_tenants.utils import schema_context
 from wagtail.models import Page
 
+from pagecache.generations import forget_site
 from sites.factories import (
     ArticlePageFactory,
     DocumentFactory,
@@ -144,3 +147,40 @@ def test_webmaster_adds_a_nested_column_in_the_admin(client, net):
     assert response.status_code == 302, response.content.decode()[:2000]
     html = client.get("/dang-wu-gong-kai/", HTTP_HOST="village3.localhost").content.decode()
     assert 'href="/dang-wu-gong-kai/dang-fei-gong-shi/">党费公示</a>' in html
+
+
+def test_home_page_lists_each_columns_newest_articles_in_queries_that_do_not_grow(client, net):
+    """The latest articles of every column come from one ranked query: a site with more
+    columns and articles renders with the same number of queries."""
+    host = "village2.localhost"
+
+    def uncached_queries():
+        forget_site(net.village2)
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get("/", HTTP_HOST=host).content.decode()
+        return len(queries.captured_queries), html
+
+    uncached_queries()  # the host, the site's root paths and its theme are cached from here
+    before, _ = uncached_queries()
+    now = timezone.now()
+    with schema_context(net.village2.tenant.schema_name):
+        home = net.village2.root_page_id
+        home_page = Page.objects.get(pk=home)
+        for number in range(3):
+            column = home_page.add_child(
+                instance=ColumnPage(title=f"新栏目{number}", show_in_menus=True)
+            )
+            sub = column.add_child(instance=ColumnPage(title=f"子栏目{number}"))
+            for day in range(7):
+                ArticlePageFactory(
+                    parent=sub if day % 2 else column,
+                    title=f"新栏目{number}稿件{day}",
+                    date=now - timedelta(days=day),
+                )
+    after, html = uncached_queries()
+    assert after == before
+    blocks = html.split('<section class="column-block"')[1:]
+    for number in range(3):
+        # a village shows five per column: its own and its sub-column's, newest first
+        (section,) = [block for block in blocks if f">新栏目{number}</a>" in block]
+        assert re.findall(rf"新栏目{number}稿件(\d)", section) == ["0", "1", "2", "3", "4"]

@@ -116,7 +116,11 @@ TEMPLATES = [
 # --- Database -------------------------------------------------------------------------
 _database_url = env.DATABASE_URL or embedded.embedded_database_url(DATA_DIR)
 
-DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=0)}
+DATABASES = {
+    "default": dj_database_url.parse(
+        _database_url, conn_max_age=env.DB_CONN_MAX_AGE or 0, conn_health_checks=True
+    )
+}
 DATABASES["default"]["ENGINE"] = "django_tenants.postgresql_backend"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -21,6 +21,11 @@ def _bool(name, default=False):
     return value.lower() in {"1", "true", "yes", "on"}
 
 
+def _int(name, default=None):
+    value = _str(name)
+    return default if value is None else int(value)
+
+
 def _list(name, default=()):
     value = _str(name)
     if value is None:
@@ -37,6 +42,10 @@ def _path(name, default):
 DATA_DIR: Path = _path("XFNET_DATA_DIR", BASE_DIR / "var")
 # postgres://user:pass@host:port/db; unset = start an embedded PostgreSQL under DATA_DIR.
 DATABASE_URL: str | None = _str("DATABASE_URL")
+# Seconds a database connection is kept for the next request (0: one per request).
+# Production keeps them (60 unless set); runserver makes a thread per request, so
+# development and tests do not.
+DB_CONN_MAX_AGE: int | None = _int("XFNET_DB_CONN_MAX_AGE")
 # redis://host:port/N; unset = an embedded Redis under DATA_DIR (xfnet.embedded).
 REDIS_URL: str | None = _str("REDIS_URL")
 # Required in production; dev and test use a fixed, clearly insecure key.
