@@ -1,14 +1,11 @@
 """The demo and the factories it is built with stay out of production."""
 
 import os
-import secrets
 import subprocess
 import sys
-from pathlib import Path
 
-from tests.tools import database_url
+from tests.tools import ROOT, production_environment
 
-ROOT = Path(__file__).resolve().parents[2]
 PROBE = """
 import sys, django
 django.setup()
@@ -21,17 +18,9 @@ print("demo installed" if "demo" in settings.INSTALLED_APPS else "demo not insta
 
 
 def test_production_neither_installs_the_demo_nor_loads_a_factory(django_db_setup):
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "xfnet.settings.production",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_ALLOWED_HOSTS": ".ahxf.gov.cn",
-        "DATABASE_URL": database_url(),
-        "REDIS_URL": "redis://127.0.0.1:6379/9",  # not connected to
-    }
     result = subprocess.run(
-        [sys.executable, "-c", PROBE], env=env, cwd=ROOT, capture_output=True, text=True,
-        timeout=120,
+        [sys.executable, "-c", PROBE],
+        env=production_environment(), cwd=ROOT, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "demo not installed []"

@@ -3,32 +3,19 @@ lets only the theme's own scripts run."""
 
 import os
 import re
-import secrets
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-from tests.tools import database_url
+from tests.tools import ROOT, production_environment
 from themes.csp import script_hash
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_check_deploy_with_production_settings_gives_no_warnings(django_db_setup):
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "xfnet.settings.production",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_ALLOWED_HOSTS": ".ahxf.gov.cn",
-        "DATABASE_URL": database_url(),
-        # not connected to by the checks
-        "REDIS_URL": "redis://127.0.0.1:6379/9",
-    }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        env=env, cwd=ROOT, capture_output=True, text=True, timeout=120,
+        env=production_environment(), cwd=ROOT, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
