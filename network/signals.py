@@ -46,8 +46,12 @@ for model in (Node, Tenant):
     )
 
 
-def on_site_changed(sender, instance, **kwargs):
-    """A Wagtail Site edited or deleted in a schema: the hosts of the nodes it serves."""
+def on_site_changed(sender, instance, created=False, **kwargs):
+    """A Wagtail Site edited or deleted in a schema: the hosts of the nodes it serves.
+    A new Site is in no cached route yet (its node's save drops the host), so building
+    a site costs no lookup here."""
+    if created:
+        return
     nodes = Node.objects.filter(site_id=instance.pk, tenant__schema_name=connection.schema_name)
     hostnames = {
         instance.hostname,

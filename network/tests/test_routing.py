@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django_tenants.utils import schema_context
+from wagtail.models import Site
 
 from network.models import Domain
 from sites.factories import ArticlePageFactory, node_column
@@ -86,3 +87,14 @@ def test_host_lookups_are_cached_and_dropped_when_a_domain_changes(client, net):
     domain.save()  # renamed: both names are dropped from the cache
     assert client.get("/", HTTP_HOST="yicun.localhost").status_code == 200
     assert client.get("/", HTTP_HOST="village2.localhost").status_code == 404
+
+
+def test_a_site_edited_in_the_admin_drops_its_cached_route(client, net):
+    host = "village2.localhost"
+    client.get("/", HTTP_HOST=host)  # the route, with its Site, is cached
+    with schema_context(net.village2.tenant.schema_name):
+        site = Site.objects.get(pk=net.village2.site_id)
+        site.site_name = "乙村新名"
+        site.save()
+    response = client.get("/?after-edit=1", HTTP_HOST=host)
+    assert Site.find_for_request(response.wsgi_request).site_name == "乙村新名"
