@@ -3,6 +3,7 @@
 import hashlib
 
 from django.conf import settings
+from django.utils.cache import patch_cache_control
 
 from .generations import page_cache, tokens_for
 
@@ -39,9 +40,17 @@ def page_key(request, tokens) -> str:
     return "xfpage:" + hashlib.sha1(raw.encode()).hexdigest()
 
 
+def allow_edge_cache(response):
+    """Let nginx keep this page for a second (shared caches only; browsers ask again).
+    Only pages this module caches say so: whatever it refuses, nginx refuses too."""
+    patch_cache_control(response, max_age=0, s_maxage=settings.XFNET_EDGE_CACHE_SECONDS)
+    return response
+
+
 class PageCacheMiddleware:
     """Whole public pages, keyed by host, path and the generation tokens of the scopes
-    that can change them (see pagecache.generations)."""
+    that can change them (see pagecache.generations). nginx keeps them for a second
+    more in front (deploy/nginx/xfnet.conf), told so by `allow_edge_cache`."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -57,6 +66,7 @@ class PageCacheMiddleware:
             return cached
         response = self.get_response(request)
         if is_cacheable_response(response):
+            allow_edge_cache(response)
             cache.set(key, response, timeout=settings.XFNET_PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response

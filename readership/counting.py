@@ -23,29 +23,31 @@ def record_view(node_id: int, page_id: int) -> None:
     table = PageHit._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO public.{table} (node_id, page_id, viewed_at) VALUES (%s, %s, now())",
+            f"INSERT INTO public.{table} (node_id, page_id, viewed_at, views) "
+            "VALUES (%s, %s, now(), 1)",
             [node_id, page_id],
         )
 
 
 FOLD_HITS = """
 WITH moved AS (
-    DELETE FROM public.{hits} RETURNING node_id, page_id, viewed_at
+    DELETE FROM public.{hits} RETURNING node_id, page_id, viewed_at, views
 ), pages AS (
     INSERT INTO public.{pages} (node_id, page_id, views)
-    SELECT node_id, page_id, count(*) FROM moved WHERE node_id IN (SELECT id FROM public.{nodes})
+    SELECT node_id, page_id, sum(views) FROM moved WHERE node_id IN (SELECT id FROM public.{nodes})
     GROUP BY node_id, page_id
     ON CONFLICT (node_id, page_id) DO UPDATE SET views = {pages}.views + EXCLUDED.views
     RETURNING 1
 ), days AS (
     INSERT INTO public.{days} (node_id, day, views)
-    SELECT node_id, (viewed_at AT TIME ZONE %s)::date, count(*) FROM moved
+    SELECT node_id, (viewed_at AT TIME ZONE %s)::date, sum(views) FROM moved
     WHERE node_id IN (SELECT id FROM public.{nodes})
     GROUP BY 1, 2
     ON CONFLICT (node_id, day) DO UPDATE SET views = {days}.views + EXCLUDED.views
     RETURNING 1
 )
-SELECT (SELECT count(*) FROM moved), (SELECT count(*) FROM pages), (SELECT count(*) FROM days)
+SELECT (SELECT coalesce(sum(views), 0) FROM moved),
+       (SELECT count(*) FROM pages), (SELECT count(*) FROM days)
 """
 
 

@@ -4,15 +4,19 @@ A page marks its response (`count_view_of`); the page cache keeps the mark, so a
 cached view counts too. The middleware, outside the cache, hands the view to the
 `request_finished` signal, which Django sends when the server closes the response:
 the insert runs after the reader has the page, outside the request's transaction.
+Behind nginx's micro-cache (XFNET_READ_LOG set) it only marks the response, and every
+read is counted from nginx's log instead (readership.read_log), once.
 """
 
 import logging
 import threading
 
+from django.conf import settings
 from django.core.signals import request_finished
 from django.db import DatabaseError, close_old_connections, connection
 
 from .counting import is_reader, record_view
+from .read_log import mark_read
 
 logger = logging.getLogger(__name__)
 # A server thread closes the response it served before it serves the next one.
@@ -32,7 +36,9 @@ class ReadCountMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         counted = getattr(response, "counted_page", None)
-        if (
+        if counted is not None and settings.XFNET_READ_LOG:
+            mark_read(response, *counted)
+        elif (
             counted is not None
             and request.method == "GET"
             and response.status_code == 200

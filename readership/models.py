@@ -14,6 +14,8 @@ class PageHit(models.Model):
     node_id = models.IntegerField()
     page_id = models.IntegerField()
     viewed_at = models.DateTimeField(auto_now_add=True)
+    # Reads counted from nginx's log arrive summed per page and day.
+    views = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name = "阅读记录"
@@ -55,3 +57,18 @@ class SiteDailyViews(models.Model):
 
     def __str__(self):
         return f"{self.node_id} {self.day}: {self.views}"
+
+
+class ReadLogPosition(models.Model):
+    """How far nginx's read log has been counted (readership.read_log): moved in the
+    same transaction as the counts, so every line is counted exactly once."""
+
+    path = models.CharField(max_length=500, unique=True)
+    inode = models.BigIntegerField(default=0)
+    offset = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "访问日志读取位置"
+
+    def __str__(self):
+        return f"{self.path}@{self.offset}"

@@ -6,6 +6,7 @@ servers can see commit it themselves and remove it afterwards.
 
 import os
 import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -27,18 +28,58 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def nginx_config(app_port: int, port: int, workdir: Path) -> str:
-    """deploy/nginx/xfnet.conf with this machine's ports and folders, in a main config."""
-    server = (ROOT / "deploy/nginx/xfnet.conf").read_text()
-    replacements = {
-        "127.0.0.1:8000": f"127.0.0.1:{app_port}",
-        "listen 80 default_server": f"listen 127.0.0.1:{port} default_server",
-        "/srv/xfnet/var/media/": f"{settings.MEDIA_ROOT}/",
-        "/srv/xfnet/var/static/": f"{settings.STATIC_ROOT}/",
-    }
+def self_signed_certificate(workdir: Path) -> tuple[Path, Path]:
+    """A throwaway certificate standing in for the network's wildcard one."""
+    openssl = require_program("openssl", "apt-get install openssl")
+    crt, key = workdir / "wildcard.crt", workdir / "wildcard.key"
+    subprocess.run(
+        [openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+         "-subj", "/CN=*.localhost", "-keyout", str(key), "-out", str(crt)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    return crt, key
+
+
+def replaced(text: str, replacements: dict[str, str], name: str) -> str:
     for old, new in replacements.items():
-        assert old in server, f"deploy/nginx/xfnet.conf no longer has {old!r}"
-        server = server.replace(old, new)
+        assert old in text, f"deploy/nginx/{name} no longer has {old!r}"
+        text = text.replace(old, new)
+    return text
+
+
+def nginx_config(app_port: int, ports: dict[str, int], workdir: Path, extra: str = "") -> str:
+    """deploy/nginx's files as shipped, with this machine's ports and folders, in a
+    main config of their own. `ports` has "http" and "https"; `extra` adds servers."""
+    crt, key = self_signed_certificate(workdir)
+    locations = replaced(
+        (ROOT / "deploy/nginx/locations.conf").read_text(),
+        {
+            "/srv/xfnet/var/media/": f"{settings.MEDIA_ROOT}/",
+            "/srv/xfnet/var/static/": f"{settings.STATIC_ROOT}/",
+            "/var/log/xfnet/reads.log": str(workdir / "reads.log"),
+        },
+        "locations.conf",
+    )
+    (workdir / "locations.conf").write_text(locations)
+    (workdir / "tls.conf").write_text((ROOT / "deploy/nginx/tls.conf").read_text())
+    server = replaced(
+        (ROOT / "deploy/nginx/xfnet.conf").read_text(),
+        {
+            "127.0.0.1:8000": f"127.0.0.1:{app_port}",
+            "listen 80 default_server": f"listen 127.0.0.1:{ports['http']} default_server",
+            "listen 443 ssl http2 default_server": (
+                f"listen 127.0.0.1:{ports['https']} ssl http2 default_server"
+            ),
+            "/var/cache/nginx/xfnet": str(workdir / "cache"),
+            "/etc/ssl/xfnet/wildcard.crt": str(crt),
+            "/etc/ssl/xfnet/wildcard.key": str(key),
+            "/etc/nginx/xfnet/": f"{workdir}/",
+            "/var/www/acme": str(workdir / "acme"),
+        },
+        "xfnet.conf",
+    )
+    # this machine may have no IPv6 loopback
+    server = "\n".join(line for line in server.splitlines() if "listen [::]" not in line)
     temp = {name: workdir / name for name in ("body", "proxy", "fastcgi", "uwsgi", "scgi")}
     return "\n".join(
         [
@@ -47,7 +88,7 @@ def nginx_config(app_port: int, port: int, workdir: Path) -> str:
             "daemon off;",
             f"pid {workdir / 'nginx.pid'};",
             f"error_log {workdir / 'error.log'} warn;",
-            "events { worker_connections 256; }",
+            "events { worker_connections 1024; }",
             "http {",
             "include /etc/nginx/mime.types;",
             "access_log off;",
@@ -57,6 +98,7 @@ def nginx_config(app_port: int, port: int, workdir: Path) -> str:
             f"uwsgi_temp_path {temp['uwsgi']};",
             f"scgi_temp_path {temp['scgi']};",
             server,
+            extra,
             "}",
         ]
     )
@@ -68,7 +110,7 @@ def wait_for(url: str, process: subprocess.Popen, what: str) -> None:
         if process.poll() is not None:
             raise RuntimeError(f"{what} exited with {process.returncode}")
         try:
-            urllib.request.urlopen(url, timeout=2)
+            urllib.request.urlopen(url, timeout=2, context=UNVERIFIED)
             return
         except urllib.error.HTTPError:
             return  # it answers
@@ -79,15 +121,16 @@ def wait_for(url: str, process: subprocess.Popen, what: str) -> None:
 
 @pytest.fixture(scope="module")
 def stack(django_db_setup, tmp_path_factory):
-    """(base URL of nginx, environment the app runs with)."""
+    """(base URL of nginx over HTTPS, environment the app runs with, nginx's folder)."""
     nginx = require_program("nginx", "apt-get install nginx")
     workdir = tmp_path_factory.mktemp("nginx")
-    app_port, port = free_port(), free_port()
+    app_port, ports = free_port(), {"http": free_port(), "https": free_port()}
     env = {
         **os.environ,
         "DATABASE_URL": database_url(),
         "DJANGO_SETTINGS_MODULE": "xfnet.settings.test",
         "XFNET_DOCUMENTS_SENT_BY": "nginx",
+        "XFNET_READ_LOG": str(workdir / "reads.log"),
     }
     app = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "xfnet.wsgi:application",
@@ -95,23 +138,41 @@ def stack(django_db_setup, tmp_path_factory):
         env=env, cwd=ROOT,
     )  # fmt: skip
     config = workdir / "nginx.conf"
-    config.write_text(nginx_config(app_port, port, workdir))
+    config.write_text(nginx_config(app_port, ports, workdir))
     web = subprocess.Popen([nginx, "-c", str(config), "-p", str(workdir)])
+    base = f"https://127.0.0.1:{ports['https']}"
     try:
         wait_for(f"http://127.0.0.1:{app_port}/robots.txt", app, "gunicorn")
-        wait_for(f"http://127.0.0.1:{port}/robots.txt", web, "nginx")
-        yield f"http://127.0.0.1:{port}", env
+        wait_for(f"{base}/robots.txt", web, "nginx")
+        yield Stack(base, env, workdir, ports)
     finally:
         for process in (web, app):
             process.terminate()
             process.wait(timeout=30)
 
 
-def fetch(base: str, path: str, host: str):
+class Stack:
+    def __init__(self, base: str, env: dict, workdir: Path, ports: dict[str, int]):
+        self.base, self.env, self.workdir, self.ports = base, env, workdir, ports
+
+
+# The certificate is a throwaway one made for the test.
+UNVERIFIED = ssl._create_unverified_context()
+
+
+def fetch(base: str, path: str, host: str, headers: dict | None = None):
     """(status, headers, body) of a GET through nginx with a node's host name."""
-    request = urllib.request.Request(base + path, headers={"Host": host})
+    request = urllib.request.Request(base + path, headers={"Host": host, **(headers or {})})
+    opener = urllib.request.build_opener(
+        urllib.request.HTTPSHandler(context=UNVERIFIED), NoRedirects
+    )
     try:
-        with urllib.request.urlopen(request, timeout=30) as response:
+        with opener.open(request, timeout=30) as response:
             return response.status, response.headers, response.read()
     except urllib.error.HTTPError as error:
         return error.code, error.headers, error.read()
+
+
+class NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None

@@ -59,7 +59,7 @@ def files(django_db_blocker):
 
 
 def test_nginx_never_serves_a_document_by_its_media_path(stack, files):
-    base, _ = stack
+    base = stack.base
     view, raw = files["secret"]
     status, _, body = fetch(base, raw, HOST)
     assert status == 404 and SECRET_BYTES not in body
@@ -72,7 +72,7 @@ def test_nginx_never_serves_a_document_by_its_media_path(stack, files):
 
 
 def test_an_open_document_comes_from_nginx_after_the_check(stack, files):
-    base, _ = stack
+    base = stack.base
     view, raw = files["public"]
     status, headers, body = fetch(base, view, HOST)
     assert status == 200 and body == PUBLIC_BYTES

@@ -167,6 +167,12 @@ CELERY_RESULT_BACKEND = CELERY_BROKER_URL
 # Seconds a cached page lives at most: the bound on staleness for what no event
 # announces (a pushed headline reaching its 截止时间).
 XFNET_PAGE_CACHE_SECONDS = env.PAGE_CACHE_SECONDS
+# Seconds nginx may answer a cacheable page from its own micro-cache without asking
+# Django (`Cache-Control: s-maxage`): with nginx's whole-second clock a publish shows
+# through nginx within 2 s. Django's page cache behind it is forgotten exactly.
+XFNET_EDGE_CACHE_SECONDS = 1
+# Reads nginx answered are counted from its log (readership.read_log) when set.
+XFNET_READ_LOG = env.READ_LOG
 
 
 # --- Celery ---------------------------------------------------------------------------
@@ -194,6 +200,8 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 15 * 60,
     },
     "fold-read-counts": {"task": "readership.tasks.fold_hits", "schedule": 60},
+    # Does nothing unless XFNET_READ_LOG is set.
+    "fold-nginx-reads": {"task": "readership.tasks.fold_read_log", "schedule": 60},
     "resume-pending-deliveries": {
         "task": "syndication.tasks.resume_pending_deliveries",
         "schedule": 5 * 60,

@@ -80,3 +80,7 @@ TRUSTED_PROXIES: int | None = (
 )
 # Seconds a public page may be served from the page cache before it is rebuilt.
 PAGE_CACHE_SECONDS: int = int(_str("XFNET_PAGE_CACHE_SECONDS", "300"))
+# nginx's log of the reads it answered (deploy/nginx/xfnet.conf, format `xfnet_reads`);
+# set = views are counted from that log by a Celery task, since nginx answers most
+# reads from its micro-cache without asking Django; unset = Django counts each view.
+READ_LOG: Path | None = Path(_str("XFNET_READ_LOG")).resolve() if _str("XFNET_READ_LOG") else None
