@@ -6,11 +6,16 @@ what the syndication workflow announces (syndication.events).
 
 from django.db import connection
 
+from network.generations import (
+    forget_network,
+    forget_site,
+    forget_subtree,
+    now_and_on_commit,
+    page_cache,
+)
 from network.models import Node
 from network.mourning import CACHE_KEY as MOURNING_FLAG
 from sites.lookup import node_of_page
-
-from .generations import forget_network, forget_site, forget_subtree, now_and_on_commit, page_cache
 
 
 def page_changed(page) -> None:

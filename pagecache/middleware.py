@@ -1,11 +1,11 @@
 """Serve a reader's repeat visit from the cache, per host and path."""
 
 import hashlib
+import time
 
 from django.conf import settings
-from django.utils.cache import patch_cache_control
 
-from .generations import page_cache, tokens_for
+from network.generations import page_cache, tokens_for
 
 # Only these query parameters change a cached page; any other makes the request
 # uncached (so random parameters cannot fill the cache).
@@ -41,16 +41,20 @@ def page_key(request, tokens) -> str:
 
 
 def allow_edge_cache(response):
-    """Let nginx keep this page for a second (shared caches only; browsers ask again).
-    Only pages this module caches say so: whatever it refuses, nginx refuses too."""
-    patch_cache_control(response, max_age=0, s_maxage=settings.XFNET_EDGE_CACHE_SECONDS)
+    """Let nginx keep this page until the end of the current second (its clock has
+    whole seconds; a relative "1 s" would let a copy live almost 2). Set on every
+    answer, cached or not: the time is now's. Only pages this module caches say so,
+    and nginx caches nothing else, so whatever this module refuses nginx refuses too.
+    nginx does not pass the header on."""
+    until = int(time.time()) + settings.XFNET_EDGE_CACHE_SECONDS - 1
+    response["X-Accel-Expires"] = f"@{until}"
     return response
 
 
 class PageCacheMiddleware:
     """Whole public pages, keyed by host, path and the generation tokens of the scopes
-    that can change them (see pagecache.generations). nginx keeps them for a second
-    more in front (deploy/nginx/xfnet.conf), told so by `allow_edge_cache`."""
+    that can change them (see network.generations). nginx keeps them for under a
+    second more in front (deploy/nginx/xfnet.conf), told so by `allow_edge_cache`."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -63,10 +67,10 @@ class PageCacheMiddleware:
         cached = cache.get(key)
         if cached is not None:
             cached["X-Page-Cache"] = "hit"
-            return cached
+            return allow_edge_cache(cached)
         response = self.get_response(request)
         if is_cacheable_response(response):
-            allow_edge_cache(response)
             cache.set(key, response, timeout=settings.XFNET_PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
+            allow_edge_cache(response)
         return response

@@ -100,8 +100,28 @@ def test_errors_and_search_are_not_cached(client, db):
 
 def test_a_lost_token_never_revives_old_pages(client, net):
     """If the cache evicts a scope's token, pages cached under the old one stay unread."""
-    from pagecache.generations import page_cache, site_key
+    from network.generations import page_cache, site_key
 
     get(client, "village1.localhost")
     page_cache().delete(site_key(net.village1))
     assert get(client, "village1.localhost")[0] == "miss"
+
+
+def test_nginx_is_told_to_keep_only_what_the_page_cache_keeps_until_this_second_ends(
+    client, db, monkeypatch
+):
+    clock = [1_795_400_000.9]
+    monkeypatch.setattr("pagecache.middleware.time.time", lambda: clock[0])
+    miss = client.get("/", HTTP_HOST="village1.localhost")
+    assert miss["X-Page-Cache"] == "miss" and miss["X-Accel-Expires"] == "@1795400000"
+    clock[0] += 60  # the copy in Redis is older; what nginx is told is today's second
+    hit = client.get("/", HTTP_HOST="village1.localhost")
+    assert hit["X-Page-Cache"] == "hit" and hit["X-Accel-Expires"] == "@1795400060"
+    # an editor's page, a search, an odd parameter: nginx is told nothing
+    for path, extra in [
+        ("/", {"HTTP_COOKIE": "sessionid=x"}),
+        ("/search/?q=党建", {}),
+        ("/?utm_source=x", {}),
+    ]:
+        response = client.get(path, HTTP_HOST="village1.localhost", **extra)
+        assert "X-Accel-Expires" not in response, path

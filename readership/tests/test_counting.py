@@ -59,7 +59,7 @@ def test_the_hit_is_written_after_the_response_outside_its_transaction(client, n
 
 
 def test_the_article_shows_its_count_once_folded(client, net, article):
-    from pagecache.generations import forget_site
+    from network.generations import forget_site
 
     _page, path = article
     read(client, "village1.localhost", path)

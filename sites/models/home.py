@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber, Substr
 from django.http import Http404
+from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -70,14 +71,18 @@ class HomePage(RoutablePageMixin, FeedMixin, PinyinSlugMixin, Page):
             latest[article.column_path].append(article)
         return latest
 
+    def column_blocks(self, variant) -> list[tuple]:
+        columns = list(self.columns)
+        latest = self.latest_by_column(columns, variant.latest_per_column)
+        return [(column, latest.get(column.path, [])) for column in columns]
+
     def get_context(self, request, *args, **kwargs):
+        # Lazy: the template asks for each only when its cached fragment is missing.
         context = super().get_context(request, *args, **kwargs)
         node = getattr(request, "node", None)
         variant = variant_for(node)
         context["variant"] = variant
-        columns = list(self.columns)
-        latest = self.latest_by_column(columns, variant.latest_per_column)
-        context["column_blocks"] = [(column, latest.get(column.path, [])) for column in columns]
+        context["column_blocks"] = SimpleLazyObject(lambda: self.column_blocks(variant))
         # 头条: the articles this site leads with (pinned first), then the newest, with a picture.
         context["headlines"] = (
             self.articles.filter(cover_image__isnull=False)
@@ -85,10 +90,12 @@ class HomePage(RoutablePageMixin, FeedMixin, PinyinSlugMixin, Page):
             .order_by("-is_headline", "-date", "-pk")[: variant.headlines]
         )
         if node is not None and variant.child_sites:
-            context["child_sites"] = [
-                (child, child.absolute_url("/", request))
-                for child in node.get_children().prefetch_related("domains")
-            ]
+            context["child_sites"] = SimpleLazyObject(
+                lambda: [
+                    (child, child.absolute_url("/", request))
+                    for child in node.get_children().prefetch_related("domains")
+                ]
+            )
         return context
 
     @path("tags/<str:tag>/", name="tag")

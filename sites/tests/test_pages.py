@@ -8,7 +8,7 @@ from django.utils import timezone
 from django_tenants.utils import schema_context
 from wagtail.models import Page
 
-from pagecache.generations import forget_site
+from network.generations import forget_site
 from sites.factories import (
     ArticlePageFactory,
     DocumentFactory,

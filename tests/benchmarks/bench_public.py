@@ -50,6 +50,44 @@ def load(url, host, seconds, threads, headers):
     return done[0] / seconds, errors[0]
 
 
+def setup_bench_network(args, database: str):
+    """The benchmark's test database (kept with --keep) and, if it is empty, a network
+    of args.cities/counties/villages with one village full of news and five stories
+    the province pushed to every site. Returns setup_databases' config."""
+    import random
+
+    from django.conf import settings
+    from django.test.utils import setup_databases
+
+    from demo.network import fill_site
+    from network.factories import UserFactory
+    from network.models import Node
+    from provisioning.importer import import_nodes
+    from provisioning.nodes import NodeSpec
+    from syndication.delivery import run_pending_here
+    from syndication.factories import story_at
+    from syndication.pushing import push_down
+
+    settings.DATABASES["default"]["TEST"]["NAME"] = database
+    config = setup_databases(verbosity=0, interactive=False, aliases={"default"}, keepdb=args.keep)
+    if not Node.objects.exists():
+        rows = build_rows(args.cities, args.counties, args.villages)
+        specs = [
+            (i + 2, NodeSpec.clean(code=c, parent_code=p, level=lv, name=n, domain=d))
+            for i, (c, p, lv, n, d) in enumerate(rows)
+        ]
+        import_nodes(specs, sys.stderr)
+        village = Node.objects.filter(level="village").order_by("path").first()
+        fill_site(village, articles_per_column=10, rng=random.Random(1))
+        province = Node.objects.get(depth=1)
+        reviewer = UserFactory(username="bench_sheng", roles=[(province, "reviewer")])
+        for i in range(5):
+            story = story_at(province, title=f"全省要闻{i}")
+            push_down(user=reviewer, node=province, story=story, pinned=i == 0)
+        run_pending_here()
+    return config
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--cities", type=int, default=4)
@@ -69,37 +107,12 @@ def main():
     from django.core.cache import caches
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext, setup_databases, teardown_databases
+    from django.test.utils import CaptureQueriesContext, teardown_databases
 
-    from demo.network import fill_site
-    from network.factories import UserFactory
     from network.models import Node
-    from provisioning.importer import import_nodes
-    from provisioning.nodes import NodeSpec
-    from syndication.delivery import run_pending_here
-    from syndication.factories import story_at
-    from syndication.pushing import push_down
 
-    settings.DATABASES["default"]["TEST"]["NAME"] = "xfnet_bench_public"
-    config = setup_databases(verbosity=0, interactive=False, aliases={"default"}, keepdb=args.keep)
+    config = setup_bench_network(args, "xfnet_bench_public")
     try:
-        if not Node.objects.exists():
-            rows = build_rows(args.cities, args.counties, args.villages)
-            specs = [
-                (i + 2, NodeSpec.clean(code=c, parent_code=p, level=lv, name=n, domain=d))
-                for i, (c, p, lv, n, d) in enumerate(rows)
-            ]
-            import_nodes(specs, sys.stderr)
-            import random
-
-            village = Node.objects.filter(level="village").order_by("path").first()
-            fill_site(village, articles_per_column=10, rng=random.Random(1))
-            province = Node.objects.get(depth=1)
-            reviewer = UserFactory(username="bench_sheng", roles=[(province, "reviewer")])
-            for i in range(5):
-                story = story_at(province, title=f"全省要闻{i}")
-                push_down(user=reviewer, node=province, story=story, pinned=i == 0)
-            run_pending_here()
         connection.set_schema_to_public()
         village = Node.objects.filter(level="village").order_by("path").first()
         host = village.primary_domain

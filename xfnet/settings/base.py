@@ -167,9 +167,10 @@ CELERY_RESULT_BACKEND = CELERY_BROKER_URL
 # Seconds a cached page lives at most: the bound on staleness for what no event
 # announces (a pushed headline reaching its 截止时间).
 XFNET_PAGE_CACHE_SECONDS = env.PAGE_CACHE_SECONDS
-# Seconds nginx may answer a cacheable page from its own micro-cache without asking
-# Django (`Cache-Control: s-maxage`): with nginx's whole-second clock a publish shows
-# through nginx within 2 s. Django's page cache behind it is forgotten exactly.
+# nginx answers a cacheable page from its own micro-cache for less than this many
+# seconds without asking Django (pagecache.middleware.allow_edge_cache: until the end
+# of the current second): a publish shows through nginx within 1 s plus one render.
+# Django's page cache behind it is forgotten exactly.
 XFNET_EDGE_CACHE_SECONDS = 1
 # Reads nginx answered are counted from its log (readership.read_log) when set.
 XFNET_READ_LOG = env.READ_LOG

@@ -1,10 +1,14 @@
-"""Which cached pages are still good: generation tokens, one per scope.
+"""Which cached pages are still good: generation tokens, one per scope of the tree.
 
 A cached page's key includes the tokens of every scope that can change it: the whole
 network, its own site, and the subtree of each of its ancestors (what they push down).
 Forgetting a scope replaces its token, so every page keyed under the old one is never
 read again (and expires). Nothing lists or deletes keys, so forgetting 19,000 sites'
 pages costs one cache write.
+
+The whole-page cache (pagecache) keys pages by all of them; page fragments (themes'
+`{% fragment %}`) by the narrowest set that can change them, so a push from above
+leaves a site's navigation and column lists cached (`site_scope_keys`).
 """
 
 import uuid
@@ -35,9 +39,16 @@ def _fresh() -> str:
     return uuid.uuid4().hex[:12]
 
 
-def tokens_for(node) -> list[str]:
-    """The current token of every scope a page of this node depends on (one round trip)."""
-    keys = scope_keys(node)
+def site_scope_keys(node) -> list[str]:
+    """What the site's own content depends on: its publishes and settings, and what
+    changes everywhere at once (a revoked story, network blocks, mourning)."""
+    return [NETWORK, site_key(node)]
+
+
+def tokens_for(node, keys: list[str] | None = None) -> list[str]:
+    """The current token of every scope a page of this node depends on (or of the
+    scopes `keys` names), in one round trip."""
+    keys = scope_keys(node) if keys is None else keys
     cache = page_cache()
     found = cache.get_many(keys)
     missing = {key: _fresh() for key in keys if key not in found}

@@ -1,0 +1,328 @@
+"""Serving side by side, in one run, interleaved (issue 12's floors):
+
+- nginx serving a static copy of the village home (the limit),
+- the village home from nginx's micro-cache (deploy/nginx as shipped, gunicorn with
+  the production settings behind it),
+- a stock `wagtail start` home page (built here: same PostgreSQL, same gunicorn),
+- the village home uncached (a session cookie: neither nginx nor the page cache
+  answers; fragments cached under their generation tokens still do),
+
+each with `wrk -t2 -c8`, then: publish -> visible through nginx, and warm-up after a
+push to every site (how long until every village home is cached again).
+
+    python tests/benchmarks/bench_serving.py --villages 30 --counties 3 --cities 1 --keep
+"""
+
+import argparse
+import os
+import re
+import secrets
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "xfnet.settings.test")
+
+from bench_public import setup_bench_network
+
+ROOT = Path(__file__).resolve().parents[2]
+
+STOCK_SETTINGS = """import os
+
+from .base import *  # noqa
+
+DEBUG = False
+SECRET_KEY = "{secret}"
+ALLOWED_HOSTS = ["*"]
+DATABASES = {{"default": {{"ENGINE": "django.db.backends.postgresql", "NAME": "{name}",
+    "USER": "{user}", "PASSWORD": "{password}", "HOST": "{host}", "PORT": "{port}"}}}}
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("STOCK_CONN_MAX_AGE", "0"))
+STATIC_ROOT = "{static}"
+"""
+
+
+def wrk(url: str, seconds: int, headers: dict[str, str]) -> tuple[float, float, int]:
+    """(requests/s, p99 latency in ms, errors) of wrk -t2 -c8 against url."""
+    command = ["wrk", "-t2", "-c8", f"-d{seconds}s", "--latency"]
+    for name, value in headers.items():
+        command += ["-H", f"{name}: {value}"]
+    out = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", out)
+    scale = {"us": 0.001, "ms": 1, "s": 1000}[p99.group(2)]
+    errors = sum(
+        int(n)
+        for n in re.findall(r"(?:Non-2xx or 3xx responses|Socket errors:.*?timeout)\s*(\d+)", out)
+    )
+    return rps, float(p99.group(1)) * scale, errors
+
+
+def start(command, env, cwd) -> subprocess.Popen:
+    return subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.DEVNULL)
+
+
+def gunicorn(app: str, port: int, workers: int) -> list[str]:
+    return [sys.executable, "-m", "gunicorn", app, "--bind", f"127.0.0.1:{port}",
+            "--workers", str(workers), "--log-level", "warning"]  # fmt: skip
+
+
+def build_stock_wagtail(workdir: Path, db: dict, ports: list[int], workers: int):
+    """`wagtail start` as it comes, on the same PostgreSQL; returns its gunicorns: as
+    it comes (a connection per request), and keeping connections as xfnet does."""
+    project = workdir / "stock"
+    project.mkdir()
+    wagtail = Path(sys.executable).with_name("wagtail")
+    subprocess.run([str(wagtail), "start", "stockanchor", str(project)], check=True)
+    # Its `search` app has the name of ours, which the editable install puts first on
+    # the import path: renamed, nothing else changed (the home page does not use it).
+    (project / "search").rename(project / "stocksearch")
+    for name, old, new in [
+        ("stockanchor/settings/base.py", '"search",', '"stocksearch",'),
+        ("stockanchor/urls.py", "from search import", "from stocksearch import"),
+    ]:
+        path = project / name
+        text = path.read_text()
+        assert old in text, f"wagtail start's {name} no longer has {old!r}"
+        path.write_text(text.replace(old, new))
+    (project / "stockanchor/settings/bench.py").write_text(
+        STOCK_SETTINGS.format(
+            secret=secrets.token_urlsafe(30), name="xfnet_bench_stock", user=db["USER"],
+            password=db.get("PASSWORD") or "", host=db.get("HOST") or "",
+            port=db.get("PORT") or 5432, static=workdir / "stock-static",
+        )
+    )  # fmt: skip
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "stockanchor.settings.bench"}
+    env.pop("DATABASE_URL", None)
+    manage = [sys.executable, "manage.py"]
+    psql = ["psql", "-h", db.get("HOST") or "127.0.0.1", "-U", db["USER"],
+            "-p", str(db.get("PORT") or 5432), "-d", "postgres", "-qc"]  # fmt: skip
+    for sql in ("DROP DATABASE IF EXISTS xfnet_bench_stock", "CREATE DATABASE xfnet_bench_stock"):
+        subprocess.run(
+            [*psql, sql], check=True, env={**env, "PGPASSWORD": db.get("PASSWORD") or ""}
+        )
+    subprocess.run([*manage, "migrate", "-v0"], check=True, env=env, cwd=project)
+    subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], check=True, env=env, cwd=project)
+    return [
+        start(
+            gunicorn("stockanchor.wsgi:application", port, workers),
+            {**env, "STOCK_CONN_MAX_AGE": str(conn_max_age)},
+            project,
+        )
+        for port, conn_max_age in zip(ports, (0, 60), strict=True)
+    ]
+
+
+def get(url: str, headers: dict[str, str]) -> tuple[int, dict, str]:
+    from tests.deploy.conftest import UNVERIFIED
+
+    request = urllib.request.Request(url, headers=headers)
+    with urllib.request.urlopen(request, timeout=30, context=UNVERIFIED) as response:
+        return response.status, dict(response.headers), response.read().decode()
+
+
+def warm_up(edge: str, domains: list[str], done, clients: int = 8) -> float:
+    """Seconds until every domain's home has answered with `done(html)` through nginx,
+    asked by `clients` at once (a domain not done yet goes to the back of the queue)."""
+    waiting, lock, began = list(domains), threading.Lock(), time.monotonic()
+
+    def client():
+        while True:
+            with lock:
+                if not waiting:
+                    return
+                domain = waiting.pop(0)
+            if not done(get(edge, {"Host": domain})[2]):
+                with lock:
+                    waiting.append(domain)
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return time.monotonic() - began
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--cities", type=int, default=4)
+    parser.add_argument("--counties", type=int, default=20)
+    parser.add_argument("--villages", type=int, default=300)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--gunicorn-workers", type=int, default=4)
+    parser.add_argument("--publishes", type=int, default=10)
+    parser.add_argument("--keep", action="store_true", help="keep the database for the next run")
+    args = parser.parse_args()
+    for program in ("wrk", "psql"):
+        if shutil.which(program) is None:
+            sys.exit(f"{program} is not installed (apt-get install {program})")
+
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.db import connection
+    from django.test.utils import teardown_databases
+    from django_tenants.utils import schema_context
+
+    from network.factories import UserFactory
+    from network.generations import forget_network
+    from network.models import Node
+    from sites.factories import ArticlePageFactory, node_column
+    from syndication.delivery import run_pending_here
+    from syndication.factories import story_at
+    from syndication.pushing import push_down
+    from tests.deploy.conftest import free_port, nginx_config, wait_for
+    from tests.tools import database_url
+
+    nginx = shutil.which("nginx", path=f"{os.environ.get('PATH', '')}:/usr/sbin")
+    if nginx is None:
+        sys.exit("nginx is not installed (apt-get install nginx)")
+    config = setup_bench_network(args, "xfnet_bench_serving")
+    workdir = Path(
+        subprocess.check_output(["mktemp", "-d", "/tmp/xfnet-bench-XXXX"], text=True).strip()
+    )
+    processes = []
+    try:
+        connection.set_schema_to_public()
+        villages = list(Node.objects.filter(level="village").order_by("path"))
+        village = villages[0]
+        host = village.primary_domain
+        print(f"network: {Node.objects.count()} nodes; village {host}")
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "xfnet.settings.production",
+            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+            "DJANGO_ALLOWED_HOSTS": ".localhost",
+            "DATABASE_URL": database_url(),
+            "REDIS_URL": settings.CACHES["pages"]["LOCATION"],
+            "XFNET_MEDIA_ROOT": str(settings.MEDIA_ROOT),
+            "XFNET_STATIC_ROOT": str(workdir / "static"),
+            "XFNET_READ_LOG": str(workdir / "reads.log"),
+        }
+        subprocess.run(
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+            check=True, env=env, cwd=ROOT,
+        )  # fmt: skip
+        app_port, static_port = free_port(), free_port()
+        stock_ports = [free_port(), free_port()]
+        ports = {"http": free_port(), "https": free_port()}
+        app = start(gunicorn("xfnet.wsgi:application", app_port, args.gunicorn_workers), env, ROOT)
+        processes.append(app)
+        stocks = build_stock_wagtail(
+            workdir, settings.DATABASES["default"], stock_ports, args.gunicorn_workers
+        )
+        processes.extend(stocks)
+        (workdir / "copy").mkdir()
+        static_server = (
+            f"server {{ listen 127.0.0.1:{static_port} ssl; ssl_certificate {workdir}/wildcard.crt;"
+            f" ssl_certificate_key {workdir}/wildcard.key; root {workdir}/copy;"
+            " location / { try_files /index.html =404; } }"
+        )
+        conf = workdir / "nginx.conf"
+        conf.write_text(nginx_config(app_port, ports, workdir, extra=static_server))
+        web = start([nginx, "-c", str(conf), "-p", str(workdir)], os.environ, workdir)
+        processes.append(web)
+        edge = f"https://127.0.0.1:{ports['https']}/"
+        wait_for(f"http://127.0.0.1:{app_port}/robots.txt", app, "gunicorn")
+        for port, stock in zip(stock_ports, stocks, strict=True):
+            wait_for(f"http://127.0.0.1:{port}/", stock, "stock Wagtail")
+        wait_for(edge, web, "nginx")
+        _, _, html = get(edge, {"Host": host})
+        (workdir / "copy/index.html").write_text(html)
+        direct = {"Host": host, "X-Forwarded-Proto": "https"}
+        targets = {
+            "nginx static copy": (f"https://127.0.0.1:{static_port}/", {}),
+            "xfnet cached (nginx)": (edge, {"Host": host}),
+            "stock Wagtail page": (f"http://127.0.0.1:{stock_ports[0]}/", {}),
+            "stock, kept connections": (f"http://127.0.0.1:{stock_ports[1]}/", {}),
+            "xfnet uncached": (
+                f"http://127.0.0.1:{app_port}/",
+                {**direct, "Cookie": "sessionid=bench"},
+            ),
+        }
+        for url, headers in targets.values():  # warm every worker
+            wrk(url, 2, headers)
+        results = {name: [] for name in targets}
+        loads = [os.getloadavg()[0]]
+        for round_ in range(args.rounds):
+            for name, (url, headers) in targets.items():
+                results[name].append(wrk(url, args.seconds, headers))
+            loads.append(os.getloadavg()[0])
+            print(
+                f"round {round_ + 1}: "
+                + ", ".join(f"{n} {r[-1][0]:.0f}" for n, r in results.items())
+            )
+        load = f"{min(loads):.2f}-{max(loads):.2f}"
+        workers = args.gunicorn_workers
+        print(f"\nwrk -t2 -c8 -d{args.seconds}s, {args.rounds} rounds interleaved, gunicorn "
+              f"-w{workers}; load average {load} on {os.cpu_count()} cores")  # fmt: skip
+        for name, runs in results.items():
+            rps, p99 = [r[0] for r in runs], statistics.median(r[1] for r in runs)
+            print(f"  {name:24} {statistics.median(rps):9.0f} requests/s (median; "
+                  f"{min(rps):.0f}-{max(rps):.0f}), p99 {p99:.1f} ms, "
+                  f"errors {sum(r[2] for r in runs)}")  # fmt: skip
+        for label, (a, b) in {
+            "cached / nginx static": ("xfnet cached (nginx)", "nginx static copy"),
+            "uncached / stock Wagtail": ("xfnet uncached", "stock Wagtail page"),
+            "uncached / stock, kept connections": ("xfnet uncached", "stock, kept connections"),
+        }.items():
+            ratios = [x[0] / y[0] for x, y in zip(results[a], results[b], strict=True)]
+            rounds = ", ".join(f"{r:.2f}" for r in ratios)
+            print(f"  {label}: {statistics.median(ratios):.2f} (per round: {rounds})")
+
+        # publish -> visible through nginx
+        seen = []
+        for i in range(args.publishes):
+            title = f"基准发布测试{i}-{secrets.token_hex(3)}"
+            with schema_context(village.tenant.schema_name):
+                page = ArticlePageFactory(parent=node_column(village, "村务公开"), title=title)
+                page.save_revision().publish()
+            published = time.monotonic()
+            connection.set_schema_to_public()
+            while title not in get(edge, {"Host": host})[2]:
+                time.sleep(0.02)
+            seen.append(time.monotonic() - published)
+            time.sleep(0.37 * (i % 3))  # publish at different points of nginx's second
+        print(f"\npublish -> visible through nginx: median {statistics.median(seen):.2f} s, "
+              f"max {max(seen):.2f} s over {len(seen)} publishes")  # fmt: skip
+
+        # warm-up after a push to every site
+        for v in villages:
+            get(edge, {"Host": v.primary_domain})
+        province = Node.objects.get(depth=1)
+        reviewer = UserFactory(
+            username=f"bench_{secrets.token_hex(3)}", roles=[(province, "reviewer")]
+        )
+        title = f"全网下发{secrets.token_hex(3)}"
+        push_down(user=reviewer, node=province, story=story_at(province, title=title))
+        run_pending_here()
+        connection.set_schema_to_public()
+        domains = [v.primary_domain for v in villages]
+        took = warm_up(edge, domains, lambda html: title in html)
+        print(f"warm-up after a push to every site: all {len(villages)} village homes "
+              f"cached again in {took:.1f} s ({len(villages) / took:.0f} sites/s)")  # fmt: skip
+        time.sleep(2.1)  # nginx's copies have expired: every read below reaches Django
+        forget_network()  # as mourning mode does: every page and every fragment goes
+        took = warm_up(edge, domains, lambda html: True)
+        print(f"after a network-wide change (no fragment left): {len(villages)} village homes "
+              f"in {took:.1f} s ({len(villages) / took:.0f} sites/s)")  # fmt: skip
+    finally:
+        for process in reversed(processes):
+            process.terminate()
+            process.wait(timeout=30)
+        shutil.rmtree(workdir, ignore_errors=True)
+        connection.set_schema_to_public()
+        if not args.keep:
+            teardown_databases(config, verbosity=0)
+
+
+if __name__ == "__main__":
+    main()
