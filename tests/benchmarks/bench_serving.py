@@ -126,6 +126,46 @@ def get(url: str, headers: dict[str, str]) -> tuple[int, dict, str]:
         return response.status, dict(response.headers), response.read().decode()
 
 
+def start_xfnet(workdir: Path, workers: int, processes: list, extra_nginx: str = ""):
+    """gunicorn on the production settings and nginx with deploy/nginx in front, on the
+    benchmark's database and Redis; appends them to `processes`. Returns (nginx's
+    HTTPS URL, gunicorn's port)."""
+    from django.conf import settings
+
+    from tests.deploy.conftest import free_port, nginx_config, wait_for
+    from tests.tools import database_url
+
+    nginx = shutil.which("nginx", path=f"{os.environ.get('PATH', '')}:/usr/sbin")
+    if nginx is None:
+        sys.exit("nginx is not installed (apt-get install nginx)")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "xfnet.settings.production",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": ".localhost",
+        "DATABASE_URL": database_url(),
+        "REDIS_URL": settings.CACHES["pages"]["LOCATION"],
+        "XFNET_MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        "XFNET_STATIC_ROOT": str(workdir / "static"),
+        "XFNET_READ_LOG": str(workdir / "reads.log"),
+    }
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        check=True, env=env, cwd=ROOT,
+    )  # fmt: skip
+    app_port, ports = free_port(), {"http": free_port(), "https": free_port()}
+    app = start(gunicorn("xfnet.wsgi:application", app_port, workers), env, ROOT)
+    processes.append(app)
+    conf = workdir / "nginx.conf"
+    conf.write_text(nginx_config(app_port, ports, workdir, extra=extra_nginx))
+    web = start([nginx, "-c", str(conf), "-p", str(workdir)], os.environ, workdir)
+    processes.append(web)
+    edge = f"https://127.0.0.1:{ports['https']}/"
+    wait_for(f"http://127.0.0.1:{app_port}/robots.txt", app, "gunicorn")
+    wait_for(edge, web, "nginx")
+    return edge, app_port
+
+
 def warm_up(edge: str, domains: list[str], done, clients: int = 8) -> float:
     """Seconds until every domain's home has answered with `done(html)` through nginx,
     asked by `clients` at once (a domain not done yet goes to the back of the queue)."""
@@ -179,12 +219,8 @@ def main():
     from syndication.delivery import run_pending_here
     from syndication.factories import story_at
     from syndication.pushing import push_down
-    from tests.deploy.conftest import free_port, nginx_config, wait_for
-    from tests.tools import database_url
+    from tests.deploy.conftest import free_port, wait_for
 
-    nginx = shutil.which("nginx", path=f"{os.environ.get('PATH', '')}:/usr/sbin")
-    if nginx is None:
-        sys.exit("nginx is not installed (apt-get install nginx)")
     config = setup_bench_network(args, "xfnet_bench_serving")
     workdir = Path(
         subprocess.check_output(["mktemp", "-d", "/tmp/xfnet-bench-XXXX"], text=True).strip()
@@ -196,45 +232,21 @@ def main():
         village = villages[0]
         host = village.primary_domain
         print(f"network: {Node.objects.count()} nodes; village {host}")
-        env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "xfnet.settings.production",
-            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-            "DJANGO_ALLOWED_HOSTS": ".localhost",
-            "DATABASE_URL": database_url(),
-            "REDIS_URL": settings.CACHES["pages"]["LOCATION"],
-            "XFNET_MEDIA_ROOT": str(settings.MEDIA_ROOT),
-            "XFNET_STATIC_ROOT": str(workdir / "static"),
-            "XFNET_READ_LOG": str(workdir / "reads.log"),
-        }
-        subprocess.run(
-            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-            check=True, env=env, cwd=ROOT,
-        )  # fmt: skip
-        app_port, static_port = free_port(), free_port()
-        stock_ports = [free_port(), free_port()]
-        ports = {"http": free_port(), "https": free_port()}
-        app = start(gunicorn("xfnet.wsgi:application", app_port, args.gunicorn_workers), env, ROOT)
-        processes.append(app)
-        stocks = build_stock_wagtail(
-            workdir, settings.DATABASES["default"], stock_ports, args.gunicorn_workers
-        )
-        processes.extend(stocks)
-        (workdir / "copy").mkdir()
+        static_port = free_port()
         static_server = (
             f"server {{ listen 127.0.0.1:{static_port} ssl; ssl_certificate {workdir}/wildcard.crt;"
             f" ssl_certificate_key {workdir}/wildcard.key; root {workdir}/copy;"
             " location / { try_files /index.html =404; } }"
         )
-        conf = workdir / "nginx.conf"
-        conf.write_text(nginx_config(app_port, ports, workdir, extra=static_server))
-        web = start([nginx, "-c", str(conf), "-p", str(workdir)], os.environ, workdir)
-        processes.append(web)
-        edge = f"https://127.0.0.1:{ports['https']}/"
-        wait_for(f"http://127.0.0.1:{app_port}/robots.txt", app, "gunicorn")
+        (workdir / "copy").mkdir()
+        edge, app_port = start_xfnet(workdir, args.gunicorn_workers, processes, static_server)
+        stock_ports = [free_port(), free_port()]
+        stocks = build_stock_wagtail(
+            workdir, settings.DATABASES["default"], stock_ports, args.gunicorn_workers
+        )
+        processes.extend(stocks)
         for port, stock in zip(stock_ports, stocks, strict=True):
             wait_for(f"http://127.0.0.1:{port}/", stock, "stock Wagtail")
-        wait_for(edge, web, "nginx")
         _, _, html = get(edge, {"Host": host})
         (workdir / "copy/index.html").write_text(html)
         direct = {"Host": host, "X-Forwarded-Proto": "https"}

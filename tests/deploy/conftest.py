@@ -47,15 +47,19 @@ def replaced(text: str, replacements: dict[str, str], name: str) -> str:
     return text
 
 
-def nginx_config(app_port: int, ports: dict[str, int], workdir: Path, extra: str = "") -> str:
+def nginx_config(
+    app_port: int, ports: dict[str, int], workdir: Path, extra: str = "", data: dict | None = None
+) -> str:
     """deploy/nginx's files as shipped, with this machine's ports and folders, in a
-    main config of their own. `ports` has "http" and "https"; `extra` adds servers."""
+    main config of their own. `ports` has "http" and "https"; `extra` adds servers;
+    `data` may name other "media" and "static" folders than the test settings'."""
     crt, key = self_signed_certificate(workdir)
+    data = {"media": settings.MEDIA_ROOT, "static": settings.STATIC_ROOT, **(data or {})}
     locations = replaced(
         (ROOT / "deploy/nginx/locations.conf").read_text(),
         {
-            "/srv/xfnet/var/media/": f"{settings.MEDIA_ROOT}/",
-            "/srv/xfnet/var/static/": f"{settings.STATIC_ROOT}/",
+            "/srv/xfnet/var/media/": f"{data['media']}/",
+            "/srv/xfnet/var/static/": f"{data['static']}/",
             "/var/log/xfnet/reads.log": str(workdir / "reads.log"),
         },
         "locations.conf",

@@ -36,6 +36,17 @@ def edge(stack, path, host, headers=None):
     return status, headers.get("X-Edge-Cache"), body.decode()
 
 
+def nginx_hit(stack, path, host, headers=None) -> str:
+    """Read until nginx answers from its copy (a read may fall just after the second
+    its copy lived to, and refresh it: EXPIRED); the HIT's page."""
+    for _ in range(5):
+        status, state, html = edge(stack, path, host, headers)
+        assert status == 200 and state in ("HIT", "EXPIRED", "MISS"), state
+        if state == "HIT":
+            return html
+    raise AssertionError(f"nginx never answered {host}{path} from its copy")
+
+
 def seen_after(stack, path, host, change_at, shows) -> float:
     """Poll through nginx until `shows(html)`; the time it took after the change. The
     first request after the bound must show it (else the test fails)."""
@@ -88,9 +99,8 @@ def test_a_repeat_read_comes_from_nginx_and_a_publish_shows_within_the_bound(sta
     node = village()
     _page, path = article_in(node, committed, "边缘缓存测试一")
     assert edge(stack, path, "village1.localhost")[:2] == (200, "MISS")
-    assert edge(stack, path, "village1.localhost")[:2] == (200, "HIT")
-    assert edge(stack, "/", "village1.localhost")[1] == "MISS"
-    assert edge(stack, "/", "village1.localhost")[1] == "HIT"
+    assert "边缘缓存测试一" in nginx_hit(stack, path, "village1.localhost")
+    nginx_hit(stack, "/", "village1.localhost")
     # a new article on the home page: committed, then visible through nginx
     article_in(node, committed, "边缘缓存新发布")
     took = seen_after(
@@ -113,7 +123,7 @@ def test_a_revoked_story_leaves_the_pushed_pages_within_the_bound(stack, committ
         stack, "/", "village1.localhost", time.monotonic(), lambda h: "边缘缓存下发要闻" in h
     )
     print(f"pushed story visible through nginx after {took:.2f} s")
-    assert edge(stack, "/", "village1.localhost")[1] == "HIT"
+    assert "边缘缓存下发要闻" in nginx_hit(stack, "/", "village1.localhost")
     revoke_story(user=reviewer, story=Story.objects.get(pk=story.pk), reason="边缘缓存测试")
     took = seen_after(
         stack, "/", "village1.localhost", time.monotonic(), lambda h: "边缘缓存下发要闻" not in h
@@ -139,18 +149,15 @@ def test_an_editor_is_never_served_a_cached_page_and_never_fills_one(stack, comm
         assert (status, state) == (200, "BYPASS")
     assert edge(stack, path, "village1.localhost")[1] == "MISS"
     # a page stored by a reader is not what the editor gets
-    assert edge(stack, path, "village1.localhost")[1] == "HIT"
+    nginx_hit(stack, path, "village1.localhost")
     status, headers, _ = fetch(stack.base, path, "village1.localhost", cookie)
     assert headers["X-Edge-Cache"] == "BYPASS" and "X-Page-Cache" not in headers
     assert "X-Accel-Expires" not in headers  # nginx passes it on to nobody
 
 
 def test_a_cached_page_never_crosses_hosts_and_odd_queries_are_not_stored(stack, committed):
-    edge(stack, "/", "village1.localhost")
-    edge(stack, "/", "village2.localhost")
-    _, one, html1 = edge(stack, "/", "village1.localhost")
-    _, two, html2 = edge(stack, "/", "village2.localhost")
-    assert (one, two) == ("HIT", "HIT")
+    html1 = nginx_hit(stack, "/", "village1.localhost")
+    html2 = nginx_hit(stack, "/", "village2.localhost")
     assert "甲村" in html1 and "乙村" in html2 and "甲村" not in html2.split("<footer")[0]
     # a host no node has is not answered with any node's page
     status, _, html = edge(stack, "/", "nobody.localhost")
@@ -171,7 +178,7 @@ def test_reads_nginx_answered_are_counted_from_its_log(stack, committed):
     fold_hits()
     before = views_of(node.pk, page.pk)
     states = [edge(stack, path, "village1.localhost", BROWSER)[1] for _ in range(4)]
-    assert states[0] == "MISS" and "HIT" in states[1:]
+    assert states[0] == "MISS" and set(states[1:]) <= {"HIT", "EXPIRED"}
     edge(stack, path, "village1.localhost", {"User-Agent": "Baiduspider/2.0"})
     # Django marked the page instead of counting it: nothing waits in the hits table
     assert fold_hits() == 0

@@ -74,6 +74,8 @@ DATABASE_ROUTERS = ("django_tenants.routers.TenantSyncRouter",)
 TENANT_LIMIT_SET_CALLS = True
 
 MIDDLEWARE = [
+    # Before the host is looked at: monitors may use any name.
+    "xfnet.health.HealthCheckMiddleware",
     "network.middleware.NodeRoutingMiddleware",
     # Outside the cache, so a reader served from the cache is counted too.
     "readership.middleware.ReadCountMiddleware",
