@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "xfnet.settings.test")
 
 from bench_public import setup_bench_network
-from bench_serving import start_xfnet
+from bench_serving import shut_down, start_xfnet
 
 SCRIPT = """
 local hosts = {%(hosts)s}
@@ -103,7 +103,6 @@ def main():
 
     django.setup()
     from django.db import connection
-    from django.test.utils import teardown_databases
     from django_tenants.utils import schema_context
 
     from network.factories import UserFactory
@@ -183,13 +182,7 @@ def main():
         )
     finally:
         stop.set()
-        for process in reversed(processes):
-            process.terminate()
-            process.wait(timeout=30)
-        shutil.rmtree(workdir, ignore_errors=True)
-        connection.set_schema_to_public()
-        if not args.keep:
-            teardown_databases(config, verbosity=0)
+        shut_down(processes, workdir, config, keep=args.keep)
 
 
 if __name__ == "__main__":

@@ -166,6 +166,20 @@ def start_xfnet(workdir: Path, workers: int, processes: list, extra_nginx: str =
     return edge, app_port
 
 
+def shut_down(processes: list, workdir: Path, config, *, keep: bool) -> None:
+    """Stop the servers, remove their folder, drop the database unless kept."""
+    from django.db import connection
+    from django.test.utils import teardown_databases
+
+    for process in reversed(processes):
+        process.terminate()
+        process.wait(timeout=30)
+    shutil.rmtree(workdir, ignore_errors=True)
+    connection.set_schema_to_public()
+    if not keep:
+        teardown_databases(config, verbosity=0)
+
+
 def warm_up(edge: str, domains: list[str], done, clients: int = 8) -> float:
     """Seconds until every domain's home has answered with `done(html)` through nginx,
     asked by `clients` at once (a domain not done yet goes to the back of the queue)."""
@@ -209,7 +223,6 @@ def main():
     django.setup()
     from django.conf import settings
     from django.db import connection
-    from django.test.utils import teardown_databases
     from django_tenants.utils import schema_context
 
     from network.factories import UserFactory
@@ -327,13 +340,7 @@ def main():
         print(f"after a network-wide change (no fragment left): {len(villages)} village homes "
               f"in {took:.1f} s ({len(villages) / took:.0f} sites/s)")  # fmt: skip
     finally:
-        for process in reversed(processes):
-            process.terminate()
-            process.wait(timeout=30)
-        shutil.rmtree(workdir, ignore_errors=True)
-        connection.set_schema_to_public()
-        if not args.keep:
-            teardown_databases(config, verbosity=0)
+        shut_down(processes, workdir, config, keep=args.keep)
 
 
 if __name__ == "__main__":

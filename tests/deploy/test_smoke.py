@@ -203,25 +203,21 @@ def test_a_page_a_publish_and_a_push_through_the_production_stack(production):
     )
     assert status == 302, "login refused"
 
+    def publish(host, schema, column_title, title):
+        column = page_id(database_url, schema, column_title)
+        form = article_form(title, **{"action-publish": "action-publish"})
+        status, _, body = editor.request(
+            host, f"/admin/pages/add/xfsites/articlepage/{column}/", form
+        )
+        assert status == 302, re.sub(r"\s+", " ", body)[:1500]
+        return page_id(database_url, schema, title)
+
     # a publish in the village's column shows on the village home
-    column = page_id(database_url, "n340111", "村务公开")
-    status, _, body = editor.request(
-        "yicheng.localhost",
-        f"/admin/pages/add/xfsites/articlepage/{column}/",
-        article_form("冒烟测试：村里的新公告", **{"action-publish": "action-publish"}),
-    )
-    assert status == 302, re.sub(r"\s+", " ", body)[:1500]
+    publish("yicheng.localhost", "n340111", "村务公开", "冒烟测试：村里的新公告")
     eventually(lambda: "冒烟测试：村里的新公告" in reader.request("yicheng.localhost", "/")[2], 5)
 
     # the province publishes and pushes to every site; the worker delivers it
-    province_column = page_id(database_url, "n340000", "党建要闻")
-    status, _, body = editor.request(
-        "anhui.localhost",
-        f"/admin/pages/add/xfsites/articlepage/{province_column}/",
-        article_form("冒烟测试：全省下发要闻", **{"action-publish": "action-publish"}),
-    )
-    assert status == 302, re.sub(r"\s+", " ", body)[:1500]
-    article = page_id(database_url, "n340000", "冒烟测试：全省下发要闻")
+    article = publish("anhui.localhost", "n340000", "党建要闻", "冒烟测试：全省下发要闻")
     status, _, body = editor.request(
         "anhui.localhost",
         f"/admin/syndication/article/{article}/",
