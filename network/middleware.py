@@ -18,6 +18,13 @@ class NodeRoutingMiddleware(TenantMainMiddleware):
     several grassroots nodes share their county's schema.
     """
 
+    @staticmethod
+    def hostname_from_request(request):
+        # The name as asked: "www.feixi.gov.cn" may be a node's own domain (django-
+        # tenants would drop the "www."); without a node of its own, the name
+        # without "www." is tried next.
+        return request.get_host().split(":")[0].lower()
+
     def process_request(self, request):
         connection.set_schema_to_public()
         try:
@@ -25,6 +32,8 @@ class NodeRoutingMiddleware(TenantMainMiddleware):
         except DisallowedHost:
             return unknown_host(request)
         route = route_for_host(hostname)
+        if route is None and hostname.startswith("www."):
+            route = route_for_host(hostname.removeprefix("www."))
         if route is None:
             return unknown_host(request)
         domain = route.domain

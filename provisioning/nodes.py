@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, connection, transaction
 from django_tenants.utils import schema_context
+from wagtail.models import Site
 
 from network.levels import RANK, Level, owns_schema, parent_level_of
 from network.models import Domain, Node, NodeGroup, Role, Tenant
@@ -96,6 +97,38 @@ def _code_exists(code):
 
 def _domain_exists(domain):
     return Domain.objects.filter(domain=domain).exists()
+
+
+def add_domain(code: str, domain: str, *, primary: bool = False) -> Domain:
+    """Another host name for a node (its own domain beside the network's). With
+    `primary`, links and its Wagtail site use it from now on. The routing cache drops
+    the names it changes (network.signals)."""
+    node = Node.objects.filter(code=code).select_related("tenant").first()
+    if node is None:
+        raise ProvisioningError(f"节点 {code} 不存在。")
+    domain = (domain or "").strip().lower().rstrip(".")
+    if not DOMAIN_PATTERN.match(domain):
+        raise ProvisioningError(f"域名“{domain}”格式不正确，应形如 www.feixi.gov.cn。")
+    if _domain_exists(domain):
+        raise ProvisioningError(f"域名 {domain} 已被其他节点使用。")
+    try:
+        with transaction.atomic():
+            if primary:
+                for old in Domain.objects.filter(node=node, is_primary=True):
+                    old.is_primary = False
+                    old.save()
+            added = Domain.objects.create(
+                domain=domain, tenant=node.tenant, node=node, is_primary=primary
+            )
+            if primary:
+                with schema_context(node.tenant.schema_name):
+                    site = Site.objects.get(pk=node.site_id)
+                    site.hostname = domain
+                    site.save()
+    except IntegrityError:
+        raise ProvisioningError(f"域名 {domain} 刚被其他操作占用，未做任何修改。") from None
+    connection.set_schema_to_public()
+    return added
 
 
 def find_parent(parent_code: str | None) -> Node | None:

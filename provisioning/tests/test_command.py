@@ -5,7 +5,8 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
-from django_tenants.utils import schema_exists
+from django_tenants.utils import schema_context, schema_exists
+from wagtail.models import Site
 
 from network.models import Domain, Node, Tenant
 
@@ -136,3 +137,37 @@ def test_an_uninitialised_database_is_named_as_such(net):
         cursor.execute("ALTER TABLE network_node RENAME TO network_node_away")
     with pytest.raises(CommandError, match="数据库尚未初始化"):
         run("tree")
+
+
+def test_a_node_gets_a_domain_of_its_own(net, client):
+    out = run("add-domain", "--node", "340111", "--domain", "WWW.Feixi.localhost.")
+    assert "www.feixi.localhost" in out and "nginx" in out
+    response = client.get("/", HTTP_HOST="www.feixi.localhost")
+    assert response.status_code == 200 and "甲县先锋网" in response.content.decode()
+    assert Node.objects.get(code="340111").primary_domain == "county1.localhost"
+    run("add-domain", "--node", "340111", "--domain", "dangjian.feixi.localhost", "--primary")
+    county = Node.objects.get(code="340111")
+    assert county.primary_domain == "dangjian.feixi.localhost"
+    assert Domain.objects.filter(node=county).count() == 3
+    with schema_context(county.tenant.schema_name):
+        assert Site.objects.get(pk=county.site_id).hostname == "dangjian.feixi.localhost"
+    # the old names still answer, and "www." before a network name still finds it
+    assert client.get("/", HTTP_HOST="county1.localhost").status_code == 200
+    assert client.get("/", HTTP_HOST="www.county2.localhost").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("args", "sentence"),
+    [
+        (["--node", "999", "--domain", "x.localhost"], "节点 999 不存在。"),
+        (
+            ["--node", "340111", "--domain", "village1.localhost"],
+            "域名 village1.localhost 已被其他节点使用。",
+        ),
+        (["--node", "340111", "--domain", "not a domain"], "域名“not a domain”格式不正确"),
+    ],
+)
+def test_add_domain_refuses_in_one_sentence(net, args, sentence):
+    with pytest.raises(CommandError, match=sentence):
+        run("add-domain", *args)
+    assert Domain.objects.count() == 9

@@ -12,7 +12,14 @@ from network.models import Node, Role
 from network.roles import assign_role
 from network.tree import render_tree
 from provisioning.importer import ImportRefused, import_nodes, read_node_rows
-from provisioning.nodes import NodeSpec, ProvisioningError, add_node, plan_removal, remove_nodes
+from provisioning.nodes import (
+    NodeSpec,
+    ProvisioningError,
+    add_domain,
+    add_node,
+    plan_removal,
+    remove_nodes,
+)
 
 
 class Command(BaseCommand):
@@ -27,6 +34,11 @@ class Command(BaseCommand):
         add.add_argument("--name", required=True)
         add.add_argument("--code", required=True, help="行政区划代码，如 340000")
         add.add_argument("--domain", required=True)
+
+        domain = actions.add_parser("add-domain", help="给节点添加自己的域名")
+        domain.add_argument("--node", required=True, help="节点代码")
+        domain.add_argument("--domain", required=True, help="如 www.feixi.gov.cn")
+        domain.add_argument("--primary", action="store_true", help="设为主域名（链接都用它）")
 
         imp = actions.add_parser("import", help="从 CSV 批量导入节点（可重复执行续传）")
         imp.add_argument("file", type=Path)
@@ -61,6 +73,16 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"已添加 {node}，域名 {spec.domain}，数据在模式 {node.tenant.schema_name}。"
+            )
+        )
+
+    def handle_add_domain(self, *, node, domain, primary, **_):
+        added = add_domain(node, domain, primary=primary)
+        kind = "主域名" if primary else "域名"
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"已为 {added.node} 添加{kind} {added.domain}；"
+                "请在 nginx 为它配置证书（见 deploy/nginx/xfnet.conf）。"
             )
         )
 
