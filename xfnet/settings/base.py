@@ -30,6 +30,7 @@ SHARED_APPS = [
     "pagecache",
     "readership",
     "provisioning",
+    "quickpost",
     # Failed logins and page-password guesses, network-wide (themes.throttling).
     "axes",
 ]

@@ -1,0 +1,43 @@
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+
+from network.roles import user_may_administer
+
+from .views import PostedView, QuickPostView
+
+
+@hooks.register("register_admin_urls")
+def register_quickpost_urls():
+    return [
+        path("write/", QuickPostView.as_view(), name="xf_quickpost"),
+        path("write/done/<int:page_id>/", PostedView.as_view(), name="xf_quickpost_done"),
+    ]
+
+
+class NodeMemberMenuItem(MenuItem):
+    def is_shown(self, request):
+        node = getattr(request, "node", None)
+        return node is not None and user_may_administer(request.user, node)
+
+
+@hooks.register("register_admin_menu_item")
+def register_quickpost_menu():
+    # first in the menu: what a grassroots webmaster comes to do
+    return NodeMemberMenuItem("写稿", reverse("xf_quickpost"), icon_name="edit", order=1)
+
+
+class QuickPostPanel(Component):
+    """The first thing on the dashboard: one large 写稿 button."""
+
+    name = "xf_quickpost"
+    order = 1
+    template_name = "quickpost/dashboard_panel.html"
+
+
+@hooks.register("construct_homepage_panels")
+def add_quickpost_panel(request, panels):
+    node = getattr(request, "node", None)
+    if node is not None and user_may_administer(request.user, node):
+        panels.insert(0, QuickPostPanel())
