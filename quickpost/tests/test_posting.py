@@ -135,3 +135,14 @@ def test_only_the_sites_own_people_may_write_there(client, net):
     assert post(client, net).status_code == 403
     with schema_context(net.village1.tenant.schema_name):
         assert not ArticlePage.objects.filter(title="甲村召开党员大会").exists()
+
+
+def test_unticking_submit_publishes_only(client, net, webmaster):
+    client.force_login(webmaster)
+    response = post(client, net, submit_to_parent="", photos=[], descriptions=[])
+    assert response.status_code == 302
+    with schema_context(net.village1.tenant.schema_name):
+        assert ArticlePage.objects.get(title="甲村召开党员大会").live
+    assert not Submission.objects.exists()
+    done = client.get(response["Location"], HTTP_HOST=HOST).content.decode()
+    assert "已发布到甲村" in done and "已报送" not in done

@@ -5,10 +5,8 @@ removed afterwards. Screenshots go to var/test-artifacts/ (XFNET_TEST_ARTIFACTS)
 """
 
 import pytest
-from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.core.cache import caches
 from django.db import connection
-from django.test.testcases import LiveServerThread
 from django_tenants.utils import schema_context
 
 from network.factories import UserFactory
@@ -18,29 +16,11 @@ from syndication.delivery import run_pending_here
 from syndication.factories import story_at
 from syndication.models import Story
 from syndication.pushing import push_down
-from tests.tools import artifacts_dir, require_program
+from tests.tools import artifacts_dir
 
 pytestmark = pytest.mark.browser
 
 HEADLINE = "全省基层党建工作推进会召开"
-
-
-@pytest.fixture
-def chromium():
-    return require_program("chromium", "apt-get install chromium fonts-noto-cjk")
-
-
-@pytest.fixture
-def live_server_url(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        server = LiveServerThread("localhost", StaticFilesHandler, port=0)
-        server.daemon = True
-        server.start()
-        server.is_ready.wait()
-        if server.error:
-            raise server.error
-        yield f"http://village1.localhost:{server.port}"
-        server.terminate()
 
 
 @pytest.fixture

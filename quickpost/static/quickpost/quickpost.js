@@ -43,10 +43,13 @@
   list.textContent = "";  // the field without script is for one photo only
   input.addEventListener("change", render);
 
+  // the button says what it will do: 发布并报送, or 发布 when 报送 is unticked
   var submitBox = form.querySelector("#id_submit_to_parent");
-  var submitLabel = form.querySelector("[data-submit-label]");
-  if (submitBox && submitLabel) {
-    var sync = function () { submitLabel.hidden = !submitBox.checked; };
+  var button = form.querySelector("[data-label-with-submit]");
+  if (submitBox && button) {
+    var sync = function () {
+      button.textContent = submitBox.checked ? button.dataset.labelWithSubmit : button.dataset.labelAlone;
+    };
     submitBox.addEventListener("change", sync);
     sync();
   }
