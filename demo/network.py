@@ -60,7 +60,7 @@ DEMO_ACCOUNTS = [
 ]
 
 
-def build_demo_network(*, articles_per_column=2, seed=2026, log=print):
+def build_demo_network(*, articles_per_column=2, seed=2026, log=print, port=8000):
     """Create the demo nodes, content and accounts; a second run adds nothing."""
     rng = random.Random(seed)
     created = []
@@ -72,7 +72,7 @@ def build_demo_network(*, articles_per_column=2, seed=2026, log=print):
         )
         fill_site(node, articles_per_column=articles_per_column, rng=rng)
         created.append(node)
-        log(f"  已建 {node.name}  http://{domain}:8000/")
+        log(f"  已建 {node.name}  http://{domain}:{port}/")
     _ensure_accounts()
     return created
 

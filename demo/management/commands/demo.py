@@ -18,16 +18,27 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--articles-per-column", type=int, default=2)
         parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument(
+            "--logins-only", action="store_true", help="只打印网址和登录账号（不建网络）"
+        )
 
-    def handle(self, *args, articles_per_column, port, **options):
+    def handle(self, *args, articles_per_column, port, logins_only, **options):
+        if logins_only:
+            self.print_logins(port)
+            return
         call_command("migrate_schemas", interactive=False, verbosity=0)
         self.stdout.write("正在建立演示网络……")
-        build_demo_network(articles_per_column=articles_per_column, log=self.stdout.write)
+        build_demo_network(
+            articles_per_column=articles_per_column, log=self.stdout.write, port=port
+        )
         build_demo_syndication(log=self.stdout.write)
         dress_demo_sites(log=self.stdout.write)
         # the demo's pages are written directly, not published: index them here
         call_command("search", "reindex", "--resume", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("演示网络已就绪。"))
+
+    def print_logins(self, port):
+        self.stdout.write(self.style.SUCCESS("演示站点与账号："))
         self.stdout.write(f"  省站   http://anhui.localhost:{port}/")
         self.stdout.write(f"  市站   http://hefei.localhost:{port}/")
         self.stdout.write(f"  县站   http://feixi.localhost:{port}/")
