@@ -3,6 +3,8 @@
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from network.roles import user_may_administer
 from sites.lookup import home_path
@@ -101,3 +103,11 @@ class PostedView(NodeAdminView):
         )
         context["edit_url"] = reverse("wagtailadmin_pages:edit", args=[article.pk])
         return context
+
+
+class GuideView(WagtailAdminTemplateMixin, TemplateView):
+    """发稿指南: how to post, submit and review, for every account of the admin."""
+
+    template_name = "quickpost/guide.html"
+    page_title = "发稿指南"
+    header_icon = "help"

@@ -5,7 +5,7 @@ from wagtail.admin.ui.components import Component
 
 from network.roles import user_may_administer
 
-from .views import PostedView, QuickPostView
+from .views import GuideView, PostedView, QuickPostView
 
 
 @hooks.register("register_admin_urls")
@@ -13,7 +13,26 @@ def register_quickpost_urls():
     return [
         path("write/", QuickPostView.as_view(), name="xf_quickpost"),
         path("write/done/<int:page_id>/", PostedView.as_view(), name="xf_quickpost_done"),
+        path("guide/", GuideView.as_view(), name="xf_guide"),
     ]
+
+
+# Wagtail's help menu links to its English guides: the project's Chinese one instead.
+ENGLISH_HELP = ("editor-guide",)
+
+
+@hooks.register("construct_help_menu")
+def keep_chinese_help(request, menu_items):
+    menu_items[:] = [
+        item
+        for item in menu_items
+        if item.name not in ENGLISH_HELP and not item.name.startswith("whats-new-in-wagtail")
+    ]
+
+
+@hooks.register("register_help_menu_item")
+def register_guide_menu_item():
+    return MenuItem("发稿指南", reverse("xf_guide"), icon_name="help", order=100)
 
 
 class NodeMemberMenuItem(MenuItem):

@@ -254,6 +254,12 @@ LANGUAGES = [("zh-hans", "简体中文")]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 TIME_ZONE = "Asia/Shanghai"
+# One time zone for the whole province: the account page offers no other (it listed
+# 600 English zone names).
+WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
+WAGTAILADMIN_USER_LOGIN_FORM = "themes.login.ChineseLoginForm"
+# What Wagtail's own zh_Hans catalogue leaves in English (locale/zh_Hans).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
 
