@@ -1,6 +1,7 @@
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from .media_scope import ChosenMediaFormMixin
+from .slugs import is_browser_slug
 
 
 class PinyinSlugPageForm(ChosenMediaFormMixin, WagtailAdminPageForm):
@@ -19,7 +20,10 @@ class PinyinSlugPageForm(ChosenMediaFormMixin, WagtailAdminPageForm):
     def clean(self):
         cleaned_data = super().clean()
         title = cleaned_data.get("title")
-        if not cleaned_data.get("slug") and title:
+        slug = cleaned_data.get("slug")
+        if slug and self.instance.pk is None and is_browser_slug(slug, title):
+            slug = cleaned_data["slug"] = ""  # a new page: the pinyin slug instead
+        if not slug and title:
             cleaned_data["slug"] = self.instance.unique_pinyin_slug(
                 title, parent_page=self.parent_page
             )

@@ -17,3 +17,13 @@ def pinyin_slug(title: str, max_length: int = MAX_SLUG_LENGTH) -> str:
         # keep whole syllables: cut at the last hyphen within the limit
         slug = slug[: max_length + 1].rsplit("-", 1)[0]
     return slug or "page"
+
+
+CHINESE = re.compile(r"[\u3400-\u9fff]")
+
+
+def is_browser_slug(slug: str, title: str) -> bool:
+    """Wagtail's editor fills the slug while the title is typed, keeping ASCII only: a
+    Chinese title leaves its digits alone ("2026年第一季度…" -> "2026"). Such a slug
+    was never chosen by anyone, and is replaced by the pinyin one."""
+    return bool(slug) and bool(CHINESE.search(title or "")) and slug == slugify(title)
