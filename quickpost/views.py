@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from network.levels import Level
 from network.roles import user_may_administer
 from sites.lookup import home_path
 from sites.models import ArticlePage, ColumnPage
@@ -47,7 +48,7 @@ class QuickPostView(NodeAdminView):
             return QuickPostForm(self.request.POST, self.request.FILES, columns=columns)
         last = last_column_of(self.request.user, self.node)
         initial = {"column": last} if last in {c.pk for c in columns} else {}
-        grassroots = self.node.level in ("township", "village")
+        grassroots = self.node.level in (Level.TOWNSHIP, Level.VILLAGE)
         initial["submit_to_parent"] = grassroots
         return QuickPostForm(initial=initial, columns=columns)
 
