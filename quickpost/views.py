@@ -34,13 +34,17 @@ def last_column_of(user, node) -> int | None:
     return ColumnPage.objects.filter(path=parent).values_list("pk", flat=True).first()
 
 
-class QuickPostView(NodeAdminView):
-    template_name = "quickpost/write.html"
-    page_title = "写稿"
-    header_icon = "edit"
+class SiteMemberView(NodeAdminView):
+    """Open to every editor, reviewer and webmaster of the host's site."""
 
     def allowed(self, user, node):
         return user_may_administer(user, node)
+
+
+class QuickPostView(SiteMemberView):
+    template_name = "quickpost/write.html"
+    page_title = "写稿"
+    header_icon = "edit"
 
     def get_form(self):
         columns = columns_of(self.node)
@@ -77,13 +81,10 @@ class QuickPostView(NodeAdminView):
         return self.render_to_response(self.get_context_data(form=form))
 
 
-class PostedView(NodeAdminView):
+class PostedView(SiteMemberView):
     template_name = "quickpost/done.html"
     page_title = "已发稿"
     header_icon = "success"
-
-    def allowed(self, user, node):
-        return user_may_administer(user, node)
 
     def prepare(self, request, page_id):
         # only what this account wrote on this site
