@@ -61,6 +61,15 @@ def tokens_for(node, keys: list[str] | None = None) -> list[str]:
     return [found.get(key, "") for key in keys]
 
 
+def request_tokens(request, keys_for=scope_keys) -> list[str]:
+    """`tokens_for` the request's node, read once per request and scope: the page
+    cache's key and every fragment of the page share one round trip."""
+    known = request.__dict__.setdefault("_xf_tokens", {})
+    if keys_for not in known:
+        known[keys_for] = tokens_for(request.node, keys_for(request.node))
+    return known[keys_for]
+
+
 def now_and_on_commit(action) -> None:
     """Run a cache change now, and again once the database change is committed: a
     reader between the two could otherwise cache old data before the new is visible."""

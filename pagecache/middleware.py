@@ -5,7 +5,7 @@ import time
 
 from django.conf import settings
 
-from network.generations import page_cache, tokens_for
+from network.generations import page_cache, request_tokens
 
 # Only these query parameters change a cached page; any other makes the request
 # uncached (so random parameters cannot fill the cache).
@@ -62,7 +62,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not is_cacheable_request(request):
             return self.get_response(request)
-        key = page_key(request, tokens_for(request.node))
+        key = page_key(request, request_tokens(request))
         cache = page_cache()
         cached = cache.get(key)
         if cached is not None:

@@ -16,7 +16,7 @@ import hashlib
 from django import template
 from django.conf import settings
 
-from network.generations import page_cache, scope_keys, site_scope_keys, tokens_for
+from network.generations import page_cache, request_tokens, scope_keys, site_scope_keys
 
 register = template.Library()
 
@@ -24,11 +24,8 @@ SCOPES = {"site": site_scope_keys, "page": scope_keys}
 
 
 def fragment_key(request, name: str, scope: str, vary: list[str]) -> str:
-    """One round trip for the tokens of each scope per request, however many parts."""
-    known = request.__dict__.setdefault("_xf_fragment_tokens", {})
-    if scope not in known:
-        known[scope] = tokens_for(request.node, SCOPES[scope](request.node))
-    raw = "|".join([name, str(request.node.pk), *vary, *known[scope]])
+    tokens = request_tokens(request, SCOPES[scope])  # shared with the page cache's key
+    raw = "|".join([name, str(request.node.pk), *vary, *tokens])
     return "xffrag:" + hashlib.sha1(raw.encode()).hexdigest()
 
 
