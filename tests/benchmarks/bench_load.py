@@ -10,7 +10,6 @@ minute. Reports the rate held, latency percentiles and errors (non-2xx, socket).
 import argparse
 import os
 import random
-import re
 import secrets
 import shutil
 import subprocess
@@ -22,8 +21,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "xfnet.settings.test")
 
-from bench_public import setup_bench_network
-from bench_serving import shut_down, start_xfnet
+from bench_public import add_network_arguments, setup_bench_network
+from bench_serving import run_wrk, shut_down, start_xfnet
 
 SCRIPT = """
 local hosts = {%(hosts)s}
@@ -49,29 +48,6 @@ end
 """
 
 
-def run_wrk(url, script: Path, seconds: int, connections: int) -> dict:
-    out = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", str(script), url],
-        capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
-
-    def ms(label):
-        found = re.search(rf"{label}\s+([\d.]+)(us|ms|s)\b", out)
-        return float(found.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[found.group(2)]
-
-    errors = re.search(r"Non-2xx or 3xx responses:\s*(\d+)", out)
-    socket = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
-    return {
-        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
-        "requests": int(re.search(r"(\d+) requests in", out).group(1)),
-        "p50": ms("50%"),
-        "p90": ms("90%"),
-        "p99": ms("99%"),
-        "non2xx": int(errors.group(1)) if errors else 0,
-        "socket": sum(map(int, socket.groups())) if socket else 0,
-    }
-
-
 def write_script(path: Path, hosts: list[str], uncached: float, pause_ms: float) -> Path:
     path.write_text(
         SCRIPT
@@ -86,15 +62,12 @@ def write_script(path: Path, hosts: list[str], uncached: float, pause_ms: float)
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--cities", type=int, default=4)
-    parser.add_argument("--counties", type=int, default=20)
-    parser.add_argument("--villages", type=int, default=300)
+    add_network_arguments(parser)
     parser.add_argument("--minutes", type=float, default=10)
     parser.add_argument("--share", type=float, default=0.8, help="of the measured capacity")
     parser.add_argument("--uncached", type=float, default=0.1)
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--gunicorn-workers", type=int, default=4)
-    parser.add_argument("--keep", action="store_true", help="keep the database for the next run")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed (apt-get install wrk)")
@@ -127,8 +100,8 @@ def main():
         print(f"network: {len(nodes)} nodes; every home, {args.uncached:.0%} uncached")
 
         script = write_script(workdir / "mix.lua", hosts, args.uncached, 0)
-        run_wrk(edge, script, 5, args.connections)  # warm
-        capacity = run_wrk(edge, script, 20, args.connections)
+        run_wrk(edge, 5, connections=args.connections, script=script)  # warm
+        capacity = run_wrk(edge, 20, connections=args.connections, script=script)
         target = capacity["rps"] * args.share
         pause = args.connections * 1000 / target
         print(f"capacity of the mix: {capacity['rps']:.0f} requests/s "
@@ -137,7 +110,7 @@ def main():
               f"{pause:.0f} ms")  # fmt: skip
         write_script(script, hosts, args.uncached, pause)
         # Each request's own latency adds to the pause: measure it, and pause less.
-        held = run_wrk(edge, script, 20, args.connections)["rps"]
+        held = run_wrk(edge, 20, connections=args.connections, script=script)["rps"]
         pause = max(0.0, pause - (args.connections * 1000 / held - pause))
         write_script(script, hosts, args.uncached, pause)
         print(f"calibration: {held:.0f} requests/s held; pausing {pause:.0f} ms instead")
@@ -167,7 +140,7 @@ def main():
         loads = [os.getloadavg()[0]]
         changer.start()
         seconds = int(args.minutes * 60)
-        result = run_wrk(edge, script, seconds, args.connections)
+        result = run_wrk(edge, seconds, connections=args.connections, script=script)
         stop.set()
         changer.join()
         loads.append(os.getloadavg()[0])

@@ -50,6 +50,14 @@ def load(url, host, seconds, threads, headers):
     return done[0] / seconds, errors[0]
 
 
+def add_network_arguments(parser) -> None:
+    """The network setup_bench_network builds, and whether to keep its database."""
+    parser.add_argument("--cities", type=int, default=4)
+    parser.add_argument("--counties", type=int, default=20)
+    parser.add_argument("--villages", type=int, default=300)
+    parser.add_argument("--keep", action="store_true", help="keep the database for the next run")
+
+
 def setup_bench_network(args, database: str):
     """The benchmark's test database (kept with --keep) and, if it is empty, a network
     of args.cities/counties/villages with one village full of news and five stories
@@ -90,14 +98,11 @@ def setup_bench_network(args, database: str):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--cities", type=int, default=4)
-    parser.add_argument("--counties", type=int, default=20)
-    parser.add_argument("--villages", type=int, default=300)
+    add_network_arguments(parser)
     parser.add_argument("--rounds", type=int, default=100)
     parser.add_argument("--seconds", type=int, default=15)
     parser.add_argument("--threads", type=int, default=8)
     parser.add_argument("--gunicorn-workers", type=int, default=4)
-    parser.add_argument("--keep", action="store_true", help="keep the database for the next run")
     args = parser.parse_args()
 
     import django

@@ -29,7 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "xfnet.settings.test")
 
-from bench_public import setup_bench_network
+from bench_public import add_network_arguments, setup_bench_network
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -47,20 +47,31 @@ STATIC_ROOT = "{static}"
 """
 
 
-def wrk(url: str, seconds: int, headers: dict[str, str]) -> tuple[float, float, int]:
-    """(requests/s, p99 latency in ms, errors) of wrk -t2 -c8 against url."""
-    command = ["wrk", "-t2", "-c8", f"-d{seconds}s", "--latency"]
-    for name, value in headers.items():
+def run_wrk(url, seconds: int, *, connections=8, headers=None, script=None) -> dict:
+    """wrk -t2 against url: requests/s, requests, latency percentiles in ms, and the
+    errors it saw (non-2xx answers; connect, read, write and timeout errors)."""
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    for name, value in (headers or {}).items():
         command += ["-H", f"{name}: {value}"]
+    if script is not None:
+        command += ["-s", str(script)]
     out = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", out)
-    scale = {"us": 0.001, "ms": 1, "s": 1000}[p99.group(2)]
-    errors = sum(
-        int(n)
-        for n in re.findall(r"(?:Non-2xx or 3xx responses|Socket errors:.*?timeout)\s*(\d+)", out)
-    )
-    return rps, float(p99.group(1)) * scale, errors
+
+    def ms(label):
+        found = re.search(rf"{label}\s+([\d.]+)(us|ms|s)\b", out)
+        return float(found.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[found.group(2)]
+
+    errors = re.search(r"Non-2xx or 3xx responses:\s*(\d+)", out)
+    socket = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "requests": int(re.search(r"(\d+) requests in", out).group(1)),
+        "p50": ms("50%"),
+        "p90": ms("90%"),
+        "p99": ms("99%"),
+        "non2xx": int(errors.group(1)) if errors else 0,
+        "socket": sum(map(int, socket.groups())) if socket else 0,
+    }
 
 
 def start(command, env, cwd) -> subprocess.Popen:
@@ -205,14 +216,11 @@ def warm_up(edge: str, domains: list[str], done, clients: int = 8) -> float:
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--cities", type=int, default=4)
-    parser.add_argument("--counties", type=int, default=20)
-    parser.add_argument("--villages", type=int, default=300)
+    add_network_arguments(parser)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--gunicorn-workers", type=int, default=4)
     parser.add_argument("--publishes", type=int, default=10)
-    parser.add_argument("--keep", action="store_true", help="keep the database for the next run")
     args = parser.parse_args()
     for program in ("wrk", "psql"):
         if shutil.which(program) is None:
@@ -274,32 +282,32 @@ def main():
             ),
         }
         for url, headers in targets.values():  # warm every worker
-            wrk(url, 2, headers)
+            run_wrk(url, 2, headers=headers)
         results = {name: [] for name in targets}
         loads = [os.getloadavg()[0]]
         for round_ in range(args.rounds):
             for name, (url, headers) in targets.items():
-                results[name].append(wrk(url, args.seconds, headers))
+                results[name].append(run_wrk(url, args.seconds, headers=headers))
             loads.append(os.getloadavg()[0])
             print(
                 f"round {round_ + 1}: "
-                + ", ".join(f"{n} {r[-1][0]:.0f}" for n, r in results.items())
+                + ", ".join(f"{n} {r[-1]['rps']:.0f}" for n, r in results.items())
             )
         load = f"{min(loads):.2f}-{max(loads):.2f}"
         workers = args.gunicorn_workers
         print(f"\nwrk -t2 -c8 -d{args.seconds}s, {args.rounds} rounds interleaved, gunicorn "
               f"-w{workers}; load average {load} on {os.cpu_count()} cores")  # fmt: skip
         for name, runs in results.items():
-            rps, p99 = [r[0] for r in runs], statistics.median(r[1] for r in runs)
+            rps, p99 = [r["rps"] for r in runs], statistics.median(r["p99"] for r in runs)
             print(f"  {name:24} {statistics.median(rps):9.0f} requests/s (median; "
                   f"{min(rps):.0f}-{max(rps):.0f}), p99 {p99:.1f} ms, "
-                  f"errors {sum(r[2] for r in runs)}")  # fmt: skip
+                  f"errors {sum(r['non2xx'] + r['socket'] for r in runs)}")  # fmt: skip
         for label, (a, b) in {
             "cached / nginx static": ("xfnet cached (nginx)", "nginx static copy"),
             "uncached / stock Wagtail": ("xfnet uncached", "stock Wagtail page"),
             "uncached / stock, kept connections": ("xfnet uncached", "stock, kept connections"),
         }.items():
-            ratios = [x[0] / y[0] for x, y in zip(results[a], results[b], strict=True)]
+            ratios = [x["rps"] / y["rps"] for x, y in zip(results[a], results[b], strict=True)]
             rounds = ", ".join(f"{r:.2f}" for r in ratios)
             print(f"  {label}: {statistics.median(ratios):.2f} (per round: {rounds})")
 

@@ -24,7 +24,7 @@ import pytest
 from sites.factories import article_form
 from tests.tools import ROOT, require_program
 
-from .conftest import UNVERIFIED, free_port, nginx_config, wait_for
+from .conftest import UNVERIFIED, NoRedirects, free_port, nginx_config, wait_for
 
 NETWORK_CSV = """code,parent_code,level,name,domain
 340000,,province,安徽先锋网,anhui.localhost
@@ -76,11 +76,6 @@ class Browser:
                 return response.status, response.headers, response.read().decode()
         except urllib.error.HTTPError as error:
             return error.code, error.headers, error.read().decode()
-
-
-class NoRedirects(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
 
 
 def page_id(database_url, schema, title):
