@@ -2,8 +2,6 @@
 editor: a revision, then 发布 (and 报送上级) for those who may publish, or 提交审核
 to the node's own reviewers for an editor. All or nothing."""
 
-from dataclasses import dataclass
-
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
@@ -20,13 +18,6 @@ from syndication.submitting import column_belongs_to, submit_up
 from .photos import prepared_photo
 
 
-@dataclass
-class Posted:
-    article: ArticlePage
-    published: bool
-    submitted_to: Node | None
-
-
 def paragraphs(text: str) -> list[str]:
     """Text pasted from WeChat or Word: one paragraph per line, styles gone."""
     lines = (line.strip().replace("\u3000", " ").strip() for line in text.splitlines())
@@ -38,9 +29,10 @@ def may_publish(user, node: Node) -> bool:
     return may_review_at(user, node)
 
 
-def post_article(*, user, node: Node, column, title, text, photos, submit_to_parent) -> Posted:
+def post_article(*, user, node: Node, column, title, text, photos, submit_to_parent) -> ArticlePage:
     """`photos`: (uploaded file, description) pairs; the description is the photo's
-    title, its caption and its `alt`."""
+    title, its caption and its `alt`. What happened is on the article and the ledger
+    (live, its workflow, its submission)."""
     require(may_submit_from(user, node), "只有本站成员可以写稿。")
     require(column_belongs_to(column, node), "只能发到本站的栏目。")
     prepared = [(prepared_photo(upload), description) for upload, description in photos]
@@ -67,16 +59,14 @@ def post_article(*, user, node: Node, column, title, text, photos, submit_to_par
         )
         column.specific.add_child(instance=article)
         revision = article.save_revision(user=user, log_action=True)
-        submitted_to = None
         if publish:
             revision.publish(user=user)
             article.refresh_from_db()
             if submit_to_parent and not node.is_root():
                 story = story_for_article(article, node, user)
                 submit_up(user=user, node=node, story=story)
-                submitted_to = node.get_parent()
         else:
             workflow = article.get_workflow()
             if workflow is not None:
                 workflow.start(article, user)
-    return Posted(article=article, published=publish, submitted_to=submitted_to)
+    return article

@@ -69,7 +69,7 @@ class QuickPostView(SiteMemberView):
             data = form.cleaned_data
             column = get_object_or_404(ColumnPage, pk=data["column"])
             try:
-                posted = post_article(
+                article = post_article(
                     user=request.user, node=self.node, column=column,
                     title=data["title"], text=data["text"], photos=data["photos"],
                     submit_to_parent=data["submit_to_parent"],
@@ -77,7 +77,7 @@ class QuickPostView(SiteMemberView):
             except (PhotoRefused, SyndicationError) as error:
                 form.add_error(None, str(error))
             else:
-                return redirect(reverse("xf_quickpost_done", args=[posted.article.pk]))
+                return redirect(reverse("xf_quickpost_done", args=[article.pk]))
         return self.render_to_response(self.get_context_data(form=form))
 
 
