@@ -22,6 +22,11 @@ def parent_level_of(level: str) -> str | None:
     return Level.values[rank - 1] if rank else None
 
 
+def is_grassroots(level: str) -> bool:
+    """Township and village sites: their news is written to be 报送 up the tree."""
+    return level in (Level.TOWNSHIP, Level.VILLAGE)
+
+
 def owns_schema(level: str) -> bool:
     """Whether a node of this level gets a PostgreSQL schema of its own."""
     return level in settings.XFNET_SCHEMA_LEVELS

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from network.levels import Level
+from network.levels import is_grassroots
 from network.roles import user_may_administer
 from sites.lookup import home_path
 from sites.models import ArticlePage, ColumnPage
@@ -52,8 +52,7 @@ class QuickPostView(SiteMemberView):
             return QuickPostForm(self.request.POST, self.request.FILES, columns=columns)
         last = last_column_of(self.request.user, self.node)
         initial = {"column": last} if last in {c.pk for c in columns} else {}
-        grassroots = self.node.level in (Level.TOWNSHIP, Level.VILLAGE)
-        initial["submit_to_parent"] = grassroots
+        initial["submit_to_parent"] = is_grassroots(self.node.level)
         return QuickPostForm(initial=initial, columns=columns)
 
     def get_context_data(self, **kwargs):

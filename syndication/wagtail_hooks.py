@@ -1,9 +1,10 @@
 """Where syndication appears in the admin: a menu, article buttons, a publish action."""
 
 from django.contrib import messages
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from wagtail import hooks
-from wagtail.admin.action_menu import PublishMenuItem
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
@@ -11,6 +12,7 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from network.roles import user_may_administer
 from sites.lookup import is_article, node_of_page
 
+from .action_menu import PUBLISH_AND_SUBMIT, PublishAndSubmitMenuItem, arrange_for_grassroots
 from .errors import SyndicationError
 from .models import Submission, SubmissionState
 from .permissions import may_review_at
@@ -22,8 +24,6 @@ from .views.log import LogView
 from .views.points import PointsView
 from .views.pushing import StoryPushView
 from .views.received import ReceiptsView, ReceivedView
-
-PUBLISH_AND_SUBMIT = "submit-up"
 
 
 @hooks.register("register_admin_urls")
@@ -113,32 +113,31 @@ def syndication_header_button(page, user, view_name, next_url=None):
     yield SyndicationButton(page=page, priority=62)
 
 
-class PublishAndSubmitMenuItem(PublishMenuItem):
-    """发布并报送上级: publish, then send the article to the parent's review inbox."""
-
-    label = "发布并报送上级"
-    name = "action-publish-submit"
-    template_name = "syndication/admin/publish_and_submit.html"
-    icon_name = "resubmit"
-
-    def is_shown(self, context):
-        request = context["request"]
-        if context["view"] == "create":
-            kwargs = request.resolver_match.kwargs if request.resolver_match else {}
-            for_article = kwargs.get("content_type_model_name") == "articlepage"
-        else:
-            for_article = is_article(context["page"].specific_class)
-        node = getattr(request, "node", None)
-        return for_article and node is not None and not node.is_root() and super().is_shown(context)
-
-
 @hooks.register("register_page_action_menu_item")
 def register_publish_and_submit():
     return PublishAndSubmitMenuItem(order=15)
 
 
+@hooks.register("construct_page_action_menu")
+def arrange_grassroots_buttons(menu_items, request, context):
+    arrange_for_grassroots(menu_items, request, context)
+
+
+@hooks.register("insert_editor_js")
+def confirm_surprising_buttons():
+    return format_html('<script src="{}"></script>', static("syndication/confirm.js"))
+
+
 def _submit_after_publish(request, page):
-    if request.POST.get("action-publish") != PUBLISH_AND_SUBMIT or not page.live:
+    asked = PUBLISH_AND_SUBMIT in (
+        request.POST.get("action-publish"),
+        request.POST.get("xf-submit-up"),
+    )
+    if not asked:
+        return
+    # An approval publishes through the workflow: the view's copy of the page is stale.
+    page.refresh_from_db(fields=["live"])
+    if not page.live:
         return
     node = node_of_page(page)
     try:
