@@ -50,13 +50,14 @@ DEMO_NODES = [
 
 # username, node code, role, who they stand for
 DEMO_ACCOUNTS = [
-    ("feixi_zhanzhang", "340123", Role.WEBMASTER, "肥西县站长（管理县站及所辖乡村站点）"),
-    ("feixi_shenhe", "340123", Role.REVIEWER, "肥西县审核员"),
-    ("yicheng_bianji", "340123100201", Role.EDITOR, "义城村信息员"),
-    ("yicheng_zhanzhang", "340123100201", Role.WEBMASTER, "义城村站长"),
-    ("shangpai_shenhe", "340123100", Role.REVIEWER, "上派镇审核员（审核村里报送的稿件）"),
-    ("hefei_shenhe", "340100", Role.REVIEWER, "合肥市审核员"),
-    ("anhui_shenhe", "340000", Role.REVIEWER, "省站审核员（下发全省要闻）"),
+    # login, node, role, what the README and the build log call them, real name
+    ("feixi_zhanzhang", "340123", Role.WEBMASTER, "肥西县站长（管理县站及所辖乡村站点）", "张建国"),
+    ("feixi_shenhe", "340123", Role.REVIEWER, "肥西县审核员", "李红梅"),
+    ("yicheng_bianji", "340123100201", Role.EDITOR, "义城村信息员", "刘晓燕"),
+    ("yicheng_zhanzhang", "340123100201", Role.WEBMASTER, "义城村站长", "王秀英"),
+    ("shangpai_shenhe", "340123100", Role.REVIEWER, "上派镇审核员（审核村里报送的稿件）", "陈志强"),
+    ("hefei_shenhe", "340100", Role.REVIEWER, "合肥市审核员", "赵丽华"),
+    ("anhui_shenhe", "340000", Role.REVIEWER, "省站审核员（下发全省要闻）", "孙立新"),
 ]
 
 
@@ -102,6 +103,9 @@ def _ensure_accounts():
     users = get_user_model()
     if not users.objects.filter(username=ADMIN_USERNAME).exists():
         users.objects.create_superuser(ADMIN_USERNAME, "admin@example.org", ADMIN_PASSWORD)
-    for username, code, role, _label in DEMO_ACCOUNTS:
+    for username, code, role, _label, name in DEMO_ACCOUNTS:
         node = Node.objects.get(code=code)
-        UserFactory(username=username, password=DEMO_PASSWORD, roles=[(node, role)])
+        UserFactory(
+            username=username, password=DEMO_PASSWORD, roles=[(node, role)],
+            last_name=name[0], first_name=name[1:],
+        )  # fmt: skip

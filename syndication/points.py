@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db.models import Count, Sum
 from django.utils import timezone
 
+from network.people import real_name
+
 from .models import AwardKind, PointAward
 
 PERIODS = {"month": "月", "quarter": "季度", "year": "年"}
@@ -81,9 +83,17 @@ def leaderboard(*, by: str, start=None, end=None, level=None, within=None):
         awards = awards.filter(level=level)
     if within is not None:
         awards = awards.filter(node__path__startswith=within.path)
-    group = ["node__code", "node__name"] + (["user__username"] if by == AwardKind.AUTHOR else [])
-    return list(
+    group = ["node__code", "node__name"]
+    if by == AwardKind.AUTHOR:
+        group += ["user__username", "user__first_name", "user__last_name"]
+    rows = list(
         awards.values(*group)
         .annotate(points=Sum("points"), accepted=Count("submission", distinct=True))
         .order_by("-points", *group)
     )
+    for row in rows:
+        if by == AwardKind.AUTHOR:
+            row["author"] = real_name(
+                row["user__first_name"], row["user__last_name"], row["user__username"]
+            )
+    return rows

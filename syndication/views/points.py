@@ -72,7 +72,7 @@ class PointsView(NodeAdminView):
         for rank, row in enumerate(query["rows"], 1):
             line = [rank, row["node__code"], as_text(row["node__name"])]
             if query["by"] == "author":
-                line.append(as_text(row["user__username"]))
+                line.append(as_text(row["author"]))
             table.append([*line, row["points"], row["accepted"]])
         response = HttpResponse(content_type=EXPORT_TYPES[kind])
         filename = f"jifen-{query['by']}-{timezone.localdate():%Y%m%d}.{kind}"

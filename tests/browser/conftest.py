@@ -24,3 +24,26 @@ def live_server_url(django_db_setup, django_db_blocker):
             raise server.error
         yield f"http://village1.localhost:{server.port}"
         server.terminate()
+
+
+# The right edge of the widest thing on the page: the admin scrolls inside its own
+# containers, so the document's scrollWidth alone misses a table running off-screen.
+# What sits inside a deliberate scroller (overflow-x other than visible, below <main>,
+# which the admin sets to hidden: there it cuts content off) is its own.
+WIDEST = """() => {
+  let widest = document.documentElement.scrollWidth, what = 'the document';
+  for (const element of document.querySelectorAll('body *')) {
+    const box = element.getBoundingClientRect();
+    if (!box.width || !box.height) continue;
+    let parent = element.parentElement, scrolled = false;
+    while (parent && parent !== document.body && parent.tagName !== 'MAIN') {
+      if (getComputedStyle(parent).overflowX !== 'visible') { scrolled = true; break; }
+      parent = parent.parentElement;
+    }
+    if (!scrolled && box.right > widest) {
+      widest = box.right;
+      what = `${element.tagName.toLowerCase()}.${element.className}`;
+    }
+  }
+  return [Math.round(widest), what];
+}"""

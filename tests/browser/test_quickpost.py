@@ -16,6 +16,7 @@ from network.factories import UserFactory
 from network.models import Node
 from sites.models import ArticlePage
 from syndication.models import Story
+from tests.browser.conftest import WIDEST
 from tests.tools import artifacts_dir
 
 pytestmark = pytest.mark.browser
@@ -56,8 +57,8 @@ def test_post_publish_and_submit_from_a_phone(chromium, live_server_url, webmast
     def arrived(page, name):
         page.wait_for_load_state("networkidle")
         screens.append(name)
-        width = page.evaluate("document.documentElement.scrollWidth")
-        assert width <= 375, f"{name} is {width}px wide on a 375px phone"
+        width, widest = page.evaluate(WIDEST)
+        assert width <= 375, f"{name} is {width}px wide on a 375px phone ({widest})"
         page.screenshot(path=str(out / f"quickpost-{len(screens)}-{name}.png"), full_page=True)
 
     with sync_playwright() as p:

@@ -45,5 +45,5 @@ class Command(BaseCommand):
         self.stdout.write(f"  村站   http://yicheng.localhost:{port}/")
         self.stdout.write(f"  后台   http://anhui.localhost:{port}/admin/")
         self.stdout.write(f"  管理员（全网）：{ADMIN_USERNAME} / {ADMIN_PASSWORD}")
-        for username, code, _role, label in DEMO_ACCOUNTS:
-            self.stdout.write(f"  {label}：{username} / {DEMO_PASSWORD}（节点 {code}）")
+        for username, code, _role, label, name in DEMO_ACCOUNTS:
+            self.stdout.write(f"  {label} {name}：{username} / {DEMO_PASSWORD}（节点 {code}）")
