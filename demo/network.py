@@ -7,6 +7,8 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 from django.utils import timezone
 from django_tenants.utils import schema_context
+from wagtail.embeds.blocks import EmbedValue
+from wagtail.rich_text import RichText
 
 from network.factories import UserFactory
 from network.levels import Level
@@ -20,6 +22,7 @@ from sites.factories import (
     site_home,
 )
 from sites.models import ColumnPage
+from sites.variants import variant_for
 
 DEMO_PASSWORD = "xfnet-demo"
 ADMIN_USERNAME = "admin"
@@ -96,7 +99,32 @@ def fill_site(node, *, articles_per_column, rng):
                     cover_image=cover,
                     date=now - timedelta(days=rng.randint(0, 60), hours=index),
                 )
+        if variant_for(node).portal:
+            add_videos(home, collection, org, rng)
     connection.set_schema_to_public()
+
+
+# The portal's 视频 section. The demo has no video files and no internet: the players
+# link to the 共产党员网's video pages, which a reader with internet can open.
+DEMO_VIDEOS = ["党员教育专题片《初心》", "微党课：一封红色家书", "纪实：村里的带头人"]
+DEMO_VIDEO_URL = "https://www.12371.cn/dyjy/"
+
+
+def add_videos(home, collection, org, rng):
+    column = ColumnPage.objects.child_of(home).get(title="党员风采")
+    for index, title in enumerate(DEMO_VIDEOS):
+        ArticlePageFactory(
+            parent=column,
+            title=f"{org}{title}" if index == 2 else title,
+            org=org,
+            rng=rng,
+            cover_image=ImageFactory(collection=collection),
+            date=timezone.now() - timedelta(days=1 + 4 * index),
+            body=[
+                ("video", {"video": EmbedValue(DEMO_VIDEO_URL), "file": None, "caption": title}),
+                ("paragraph", RichText(f"<p>{org}组织党员群众观看{title}。</p>")),
+            ],
+        )
 
 
 def _ensure_accounts():

@@ -30,6 +30,13 @@ def dress_demo_sites(log=print) -> int:
                 icp_number=f"皖ICP备{20260000 + index}号-1",
                 police_number=f"皖公网安备 {34010402000000 + index}号",
                 accent_colour=ACCENTS.get(node.code, DEFAULT_ACCENT),
+                # backbone sites are 党政机关 sites with a 网站标识码 (a made-up one here)
+                site_code=f"{node.code[:6]}{index:04d}" if node.is_backbone else "",
+                government_mark_url=(
+                    f"https://bszs.conac.cn/sitename?method=show&id={node.code}"
+                    if node.is_backbone
+                    else ""
+                ),
             )
             dressed += 1
     connection.set_schema_to_public()

@@ -1,6 +1,8 @@
 """The blocks an article body is written with."""
 
+from django.core.exceptions import ValidationError
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
@@ -50,15 +52,40 @@ class GalleryBlock(blocks.StructBlock):
         preview_value = {"title": "活动剪影"}
 
 
+VIDEO_EXTENSIONS = ("mp4", "webm")
+
+
 class VideoBlock(blocks.StructBlock):
-    video = EmbedBlock(label="视频链接", help_text="粘贴视频网站的播放页地址")
+    """A video from a video site (embedded player) or uploaded as a file (played here)."""
+
+    video = EmbedBlock(label="视频链接", required=False, help_text="粘贴视频网站的播放页地址")
+    file = DocumentChooserBlock(
+        label="视频文件", required=False, help_text="或上传 MP4/WebM 视频文件（二选一）"
+    )
     caption = blocks.CharBlock(label="视频说明", required=False, max_length=200)
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = {}
+        if not value.get("video") and not value.get("file"):
+            errors["video"] = ValidationError("请填写视频链接或选择视频文件。")
+        document = value.get("file")
+        if document is not None and document.file_extension.lower() not in VIDEO_EXTENSIONS:
+            errors["file"] = ValidationError("视频文件须为 MP4 或 WebM 格式。")
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["public_file"] = is_public_document(value.get("file"))
+        return context
 
     class Meta:
         icon = "media"
         label = "视频"
         template = "blocks/video.html"
-        description = "嵌入一段在线视频"
+        description = "嵌入视频网站的视频，或上传视频文件"
         preview_value = {"caption": "党员教育专题片"}
 
 

@@ -1,17 +1,16 @@
 """Factories for node sites' content: columns, articles with photos, documents."""
 
-import io
 import random
 
 import factory
 import wagtail_factories
 from django.utils import timezone
-from PIL import Image, ImageDraw
 from wagtail.models import Collection
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from . import corpus
 from .models import ArticlePage, ColumnPage, HomePage
+from .news_photos import news_photo_jpeg
 
 
 def _fill(template, org, rng):
@@ -50,37 +49,13 @@ def chinese_body(org, rng=random, paragraphs=3):
 
 
 class NewsPhotoField(factory.django.ImageField):
-    """A JPEG that reads as a news photo at a glance: sky, hills, a hall with a red
-    banner and flags; colours and layout vary with `seed`."""
+    """A JPEG that reads as a news photo at a glance (sites.news_photos); the scene,
+    colours and layout vary with `seed`."""
 
     def _make_data(self, params):
-        rng = random.Random(params.get("seed"))
-        width, height = params.get("width", 640), params.get("height", 360)
-        image = Image.new("RGB", (width, height))
-        draw = ImageDraw.Draw(image)
-        top, bottom = (rng.randint(90, 140), rng.randint(150, 190), 235), (225, 235, 245)
-        for y in range(height):
-            t = y / height
-            colour = tuple(int(a + (b - a) * t) for a, b in zip(top, bottom, strict=True))
-            draw.line([(0, y), (width, y)], fill=colour)
-        for i in range(3):  # hills
-            base = height * (0.55 + 0.1 * i)
-            green = (60 + 30 * i, 120 + 20 * i, 60 + 10 * i)
-            peak = (width * rng.uniform(0.2, 0.8), base - rng.randint(30, 80))
-            draw.polygon([(0, height), (0, base), peak, (width, base), (width, height)], fill=green)
-        left, right = int(width * rng.uniform(0.15, 0.35)), int(width * rng.uniform(0.65, 0.85))
-        roof = int(height * 0.42)
-        draw.rectangle([left, roof, right, int(height * 0.85)], fill=(236, 228, 214))
-        draw.rectangle([left, roof - 18, right, roof + 8], fill=(181, 18, 27))  # banner
-        for x in range(left + 20, right - 10, 40):  # windows
-            draw.rectangle([x, roof + 30, x + 18, roof + 60], fill=(120, 140, 160))
-        for x in (left - 30, right + 20):  # flags
-            draw.line([(x, roof - 60), (x, int(height * 0.85))], fill=(90, 90, 90), width=3)
-            draw.rectangle([x + 2, roof - 60, x + 42, roof - 33], fill=(222, 41, 16))
-            draw.regular_polygon((x + 11, roof - 51, 5), 5, fill=(255, 222, 0))
-        buffer = io.BytesIO()
-        image.save(buffer, format="JPEG", quality=80)
-        return buffer.getvalue()
+        return news_photo_jpeg(
+            params.get("seed"), params.get("width", 640), params.get("height", 360)
+        )
 
 
 class CollectionFactory(wagtail_factories.CollectionFactory):

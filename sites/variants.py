@@ -11,11 +11,12 @@ class Variant:
     latest_per_column: int
     child_sites: bool  # list the sites one level down
     tagline: str
+    portal: bool = False  # 图片新闻 carousel beside a 要闻 list, and a 视频 section
 
 
 VARIANTS = {
-    "province": Variant("province", 5, 8, True, "全省党建网站群门户"),
-    "city": Variant("city", 4, 7, True, "党建网站群"),
+    "province": Variant("province", 5, 8, True, "全省党建网站群门户", portal=True),
+    "city": Variant("city", 4, 7, True, "党建网站群", portal=True),
     "county": Variant("county", 4, 6, True, "党建网站群"),
     "township": Variant("township", 3, 5, True, "基层党建"),
     "village": Variant("village", 3, 5, False, "基层党建"),

@@ -1,19 +1,22 @@
 """The Content-Security-Policy of public pages: no script runs but the theme's own.
 
-The one inline script (长辈模式 applied before the first paint, so large text does not
-flash small) is allowed by its hash, computed from the same text the template
-prints; nothing else inline can run, so injected markup cannot run script. Inline
-styles stay allowed: a site's accent colour and banner are set per site. The admin
-(Wagtail's own pages) is left to Wagtail.
+The one inline script (the reader's 字号, 高对比度 and 长辈模式 applied before the first
+paint, so large text does not flash small) is allowed by its hash, computed from the
+same text the template prints; nothing else inline can run, so injected markup
+cannot run script. Inline styles stay allowed: a site's accent colour and banner are
+set per site. The admin (Wagtail's own pages) is left to Wagtail.
 """
 
 import base64
 import hashlib
 
-# Applied before paint; see themes/static/themes/js/site.js for the toggle.
-ELDER_MODE_SCRIPT = (
-    'try { if (localStorage.getItem("xf-elder") === "1") '
-    'document.documentElement.classList.add("elder"); } catch (e) {}'
+# Applied before paint; themes/static/themes/js/site.js has the toolbar that sets them.
+READER_PREFERENCES_SCRIPT = (
+    "try { var s = localStorage, c = document.documentElement.classList;"
+    ' if (s.getItem("xf-elder") === "1") c.add("elder");'
+    ' if (s.getItem("xf-contrast") === "1") c.add("contrast");'
+    ' var f = s.getItem("xf-font"); if (f === "large" || f === "small") c.add("font-" + f);'
+    " } catch (e) {}"
 )
 
 
@@ -25,7 +28,7 @@ def script_hash(text: str) -> str:
 POLICY = "; ".join(
     [
         "default-src 'self'",
-        f"script-src 'self' {script_hash(ELDER_MODE_SCRIPT)}",
+        f"script-src 'self' {script_hash(READER_PREFERENCES_SCRIPT)}",
         "style-src 'self' 'unsafe-inline'",
         "img-src 'self' data:",
         # embedded videos (EmbedBlock) come from video sites' players

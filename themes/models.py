@@ -14,6 +14,7 @@ from .colours import DEFAULT_ACCENT, SUGGESTED, validate_accent
 ICP_NUMBER = RegexValidator(
     r"^[\u4e00-\u9fa5]ICP[备证]\d+号(-\d+)?$", "ICP备案号的格式如：皖ICP备09014363号-9。"
 )
+SITE_CODE = RegexValidator(r"^\d{10}$", "网站标识码是 10 位数字，如：3400000001。")
 POLICE_NUMBER = RegexValidator(
     r"^[\u4e00-\u9fa5]公网安备 ?\d{14}号$", "公网安备号的格式如：皖公网安备 34010402000001号。"
 )
@@ -68,6 +69,18 @@ class SiteTheme(BaseSiteSetting):
     police_number = models.CharField(
         "公网安备号", max_length=50, blank=True, validators=[POLICE_NUMBER]
     )
+    site_code = models.CharField(
+        "网站标识码",
+        max_length=10,
+        blank=True,
+        validators=[SITE_CODE],
+        help_text="政府网站和党政机关网站的 10 位标识码，显示在页脚。",
+    )
+    government_mark_url = models.URLField(
+        "党政机关标识链接",
+        blank=True,
+        help_text="党政机关网站标识的核验地址（由机构编制部门提供）；填写后页脚显示“党政机关”标识。",
+    )
 
     panels = [
         MultiFieldPanel(
@@ -88,6 +101,8 @@ class SiteTheme(BaseSiteSetting):
                 FieldPanel("email"),
                 FieldPanel("icp_number"),
                 FieldPanel("police_number"),
+                FieldPanel("site_code"),
+                FieldPanel("government_mark_url"),
             ],
             heading="页脚信息",
         ),

@@ -8,6 +8,8 @@ reader's render only looks one up (and, with fragments, rarely even that).
 
 # Every `{% image %}` filter in themes/ and shared_blocks/ templates (a test checks).
 PUBLIC_RENDITIONS = (
+    "fill-960x540",  # portal home: 图片新闻 carousel
+    "fill-480x270",  # portal home: 视频
     "fill-800x450",  # home headline, lead
     "fill-400x225",  # home headlines
     "fill-400x300",  # campaign banner and lists

@@ -20,6 +20,8 @@ from .column import ARTICLES_PER_PAGE, ColumnPage
 from .mixins import FeedMixin, PinyinSlugMixin
 
 NEWEST_FIRST = (F("date").desc(), F("pk").desc())
+LATEST_ON_PORTAL = 8  # 要闻 beside the 图片新闻 carousel
+VIDEOS_ON_PORTAL = 4
 
 
 class HomePage(RoutablePageMixin, FeedMixin, PinyinSlugMixin, Page):
@@ -55,6 +57,13 @@ class HomePage(RoutablePageMixin, FeedMixin, PinyinSlugMixin, Page):
     def articles(self):
         return public_pages(ArticlePage.objects.descendant_of(self)).order_by("-date", "-pk")
 
+    @property
+    def videos(self):
+        """Articles with a video in their text, newest first (the portal's 视频 section)."""
+        return self.articles.filter(body__contains=[{"type": "video"}]).select_related(
+            "cover_image"
+        )
+
     def latest_by_column(self, columns, count: int) -> dict[str, list]:
         """The newest `count` public articles under each column (its sub-columns
         included), in one query: ranked within each column's branch of the tree."""
@@ -89,6 +98,9 @@ class HomePage(RoutablePageMixin, FeedMixin, PinyinSlugMixin, Page):
             .select_related("cover_image")
             .order_by("-is_headline", "-date", "-pk")[: variant.headlines]
         )
+        if variant.portal:
+            context["latest"] = SimpleLazyObject(lambda: list(self.articles[:LATEST_ON_PORTAL]))
+            context["videos"] = SimpleLazyObject(lambda: list(self.videos[:VIDEOS_ON_PORTAL]))
         if node is not None and variant.child_sites:
             context["child_sites"] = SimpleLazyObject(
                 lambda: [

@@ -1,5 +1,7 @@
+import segno
 from django import template
-from django.utils.html import format_html
+from django.utils import timezone
+from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 
 from network.mourning import is_mourning
@@ -9,15 +11,56 @@ from sites.visibility import public_pages
 
 from .. import site as site_lookup
 from ..colours import DEFAULT_ACCENT
-from ..csp import ELDER_MODE_SCRIPT
+from ..csp import READER_PREFERENCES_SCRIPT
 
 register = template.Library()
 
 
 @register.simple_tag
-def elder_mode_script():
+def reader_preferences_script():
     """The one inline script, as the Content-Security-Policy hashes it (themes.csp)."""
-    return format_html("<script>{}</script>", mark_safe(ELDER_MODE_SCRIPT))
+    return format_html("<script>{}</script>", mark_safe(READER_PREFERENCES_SCRIPT))
+
+
+DESCRIPTION_LENGTH = 120
+
+
+@register.simple_tag
+def page_description(page, site_title):
+    """The <meta name="description"> a search engine shows: what the page says of
+    itself, else the start of an article's text, else what the page is."""
+    if not hasattr(page, "search_description"):  # a search, tag or error page
+        return site_title
+    specific = getattr(page, "specific_deferred", page)
+    text = (
+        page.search_description or getattr(specific, "teaser", "") or getattr(specific, "intro", "")
+    )
+    if not text:
+        for block in getattr(specific, "body", None) or []:
+            if block.block_type == "paragraph":
+                text = strip_tags(str(block.value)).strip()
+                break
+    if not text:
+        text = (
+            f"{site_title}{page.title}"
+            if page.depth > 2
+            else f"{site_title}：党建新闻、通知公告与基层动态"
+        )
+    text = " ".join(text.split())
+    return text if len(text) <= DESCRIPTION_LENGTH else text[: DESCRIPTION_LENGTH - 1] + "…"
+
+
+WEEKDAYS = "一二三四五六日"
+
+
+@register.simple_tag
+def date_line():
+    """Today as a Chinese portal's header says it: 2026年11月23日 星期一."""
+    today = timezone.localdate()
+    return format_html(
+        '<time datetime="{}">{}年{}月{}日 星期{}</time>',
+        today.isoformat(), today.year, today.month, today.day, WEEKDAYS[today.weekday()],
+    )  # fmt: skip
 
 
 @register.simple_tag(takes_context=True)
@@ -87,3 +130,13 @@ def site_nav(context):
         "entries": entries,
         "at_home": current is not None and home is not None and current.pk == home.pk,
     }
+
+
+@register.simple_tag(takes_context=True)
+def page_qr(context):
+    """The QR code of this page's address as inline SVG, made here (no outside service),
+    for a reader to scan with WeChat and share."""
+    request = context["request"]
+    code = segno.make(request.build_absolute_uri(request.path), error="m")
+    svg = code.svg_inline(scale=1, border=2, omitsize=True)
+    return mark_safe(svg.replace("<svg ", '<svg role="img" aria-label="本页网址的二维码" ', 1))

@@ -1,20 +1,82 @@
-// 长辈模式 (large text) remembered per browser, and the print button.
+// The reader's tools (字号, 高对比度, 长辈模式, remembered per browser; applied before
+// paint by the inline script in base.html), the print button, the 图片新闻 carousel and
+// 复制链接. Everything works without script; this only adds to it.
 (function () {
   var root = document.documentElement;
-  var KEY = "xf-elder";
-  function sync(button) {
-    var on = root.classList.contains("elder");
-    button.setAttribute("aria-pressed", on ? "true" : "false");
+  function remember(key, value) {
+    try { localStorage.setItem(key, value); } catch (e) {}
   }
-  document.querySelectorAll("[data-elder-toggle]").forEach(function (button) {
-    sync(button);
+
+  function toggle(selector, className, key) {
+    document.querySelectorAll(selector).forEach(function (button) {
+      button.setAttribute("aria-pressed", root.classList.contains(className) ? "true" : "false");
+      button.addEventListener("click", function () {
+        var on = root.classList.toggle(className);
+        remember(key, on ? "1" : "0");
+        button.setAttribute("aria-pressed", on ? "true" : "false");
+      });
+    });
+  }
+  toggle("[data-elder-toggle]", "elder", "xf-elder");
+  toggle("[data-contrast-toggle]", "contrast", "xf-contrast");
+
+  var sizes = document.querySelectorAll("[data-font-size]");
+  function showSize() {
+    sizes.forEach(function (button) {
+      var size = button.dataset.fontSize;
+      var on = size ? root.classList.contains("font-" + size) : !root.classList.contains("font-large") && !root.classList.contains("font-small");
+      button.setAttribute("aria-pressed", on ? "true" : "false");
+    });
+  }
+  sizes.forEach(function (button) {
     button.addEventListener("click", function () {
-      var on = root.classList.toggle("elder");
-      try { localStorage.setItem(KEY, on ? "1" : "0"); } catch (e) {}
-      sync(button);
+      root.classList.remove("font-large", "font-small");
+      if (button.dataset.fontSize) root.classList.add("font-" + button.dataset.fontSize);
+      remember("xf-font", button.dataset.fontSize);
+      showSize();
     });
   });
+  showSize();
+
   document.querySelectorAll("[data-print]").forEach(function (button) {
     button.addEventListener("click", function () { window.print(); });
+  });
+
+  document.querySelectorAll("[data-copy-link]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var done = function () { button.textContent = "已复制"; };
+      if (navigator.clipboard) navigator.clipboard.writeText(location.href).then(done, function () {});
+    });
+  });
+
+  // 图片新闻: turns every 5 s; pauses on the pause button, on hover and on keyboard
+  // focus; never turns by itself when the reader asks for reduced motion.
+  document.querySelectorAll("[data-carousel]").forEach(function (carousel) {
+    var track = carousel.querySelector("[data-carousel-slides]");
+    var slides = track.children;
+    var pause = carousel.querySelector("[data-carousel-pause]");
+    var still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    var stopped = still, held = false, timer = null;
+    function current() { return Math.round(track.scrollLeft / track.clientWidth); }
+    function go(index) {
+      var count = slides.length;
+      track.scrollTo({ left: ((index + count) % count) * track.clientWidth });
+    }
+    function showPause() {
+      pause.setAttribute("aria-pressed", stopped ? "true" : "false");
+      pause.textContent = stopped ? "播放" : "暂停";
+    }
+    function tick() { if (!stopped && !held) go(current() + 1); }
+    carousel.querySelector("[data-carousel-prev]").addEventListener("click", function () { go(current() - 1); });
+    carousel.querySelector("[data-carousel-next]").addEventListener("click", function () { go(current() + 1); });
+    pause.addEventListener("click", function () { stopped = !stopped; showPause(); });
+    carousel.addEventListener("mouseenter", function () { held = true; });
+    carousel.addEventListener("mouseleave", function () { held = false; });
+    carousel.addEventListener("focusin", function () { held = true; });
+    carousel.addEventListener("focusout", function () { held = false; });
+    if (slides.length > 1) timer = window.setInterval(tick, 5000);
+    if (slides.length < 2) carousel.querySelector(".carousel-controls").hidden = true;
+    showPause();
+    return timer;
   });
 })();
