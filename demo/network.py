@@ -8,6 +8,7 @@ from django.db import connection
 from django.utils import timezone
 from django_tenants.utils import schema_context
 from wagtail.embeds.blocks import EmbedValue
+from wagtail.models import Site
 from wagtail.rich_text import RichText
 
 from network.factories import UserFactory
@@ -79,6 +80,16 @@ def build_demo_network(*, articles_per_column=2, seed=2026, log=print, port=8000
         log(f"  已建 {node.name}  http://{domain}:{port}/")
     _ensure_accounts()
     return created
+
+
+def serve_sites_at_port(port: int) -> None:
+    """The admin's links to live pages carry the port the demo is served on (a node's
+    Wagtail site says port 80, as in production behind nginx)."""
+    for node in Node.objects.select_related("tenant"):
+        with schema_context(node.tenant.schema_name):
+            Site.objects.filter(pk=node.site_id).exclude(port=port).update(port=port)
+    connection.set_schema_to_public()
+    Site.clear_site_root_paths_cache()
 
 
 def fill_site(node, *, articles_per_column, rng):

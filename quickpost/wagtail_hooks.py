@@ -1,9 +1,12 @@
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
 from network.roles import user_may_administer
+from sites.photo_titles import CAMERA_FILE_NAME
 
 from .views import GuideView, PostedView, QuickPostView
 
@@ -60,3 +63,12 @@ def add_quickpost_panel(request, panels):
     node = getattr(request, "node", None)
     if node is not None and user_may_administer(request.user, node):
         panels.insert(0, QuickPostPanel())
+
+
+@hooks.register("insert_global_admin_js")
+def describe_uploaded_photos():
+    return format_html(
+        '<script src="{}" data-camera-pattern="{}"></script>',
+        static("quickpost/photo_title.js"),
+        CAMERA_FILE_NAME.pattern,
+    )

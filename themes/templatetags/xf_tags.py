@@ -6,6 +6,7 @@ from django.utils.safestring import mark_safe
 
 from network.mourning import is_mourning
 from sites.models import ColumnPage
+from sites.photo_titles import is_camera_file_name
 from sites.variants import variant_for
 from sites.visibility import public_pages
 
@@ -140,3 +141,13 @@ def page_qr(context):
     code = segno.make(request.build_absolute_uri(request.path), error="m")
     svg = code.svg_inline(scale=1, border=2, omitsize=True)
     return mark_safe(svg.replace("<svg ", '<svg role="img" aria-label="本页网址的二维码" ', 1))
+
+
+@register.filter
+def photo_alt(image, caption=""):
+    """What a screen reader says for a photo: its caption, else its title unless that
+    is only the camera's file name (then nothing: the photo is not described)."""
+    if caption:
+        return caption
+    title = getattr(image, "title", "")
+    return "" if is_camera_file_name(title) else title

@@ -7,6 +7,7 @@ from demo.network import (
     DEMO_ACCOUNTS,
     DEMO_PASSWORD,
     build_demo_network,
+    serve_sites_at_port,
 )
 from demo.syndication import build_demo_syndication
 from demo.themes import dress_demo_sites
@@ -33,6 +34,7 @@ class Command(BaseCommand):
         )
         build_demo_syndication(log=self.stdout.write)
         dress_demo_sites(log=self.stdout.write)
+        serve_sites_at_port(port)
         # the demo's pages are written directly, not published: index them here
         call_command("search", "reindex", "--resume", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("演示网络已就绪。"))
