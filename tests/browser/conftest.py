@@ -35,6 +35,7 @@ WIDEST = """() => {
   for (const element of document.querySelectorAll('body *')) {
     const box = element.getBoundingClientRect();
     if (!box.width || !box.height) continue;
+    if (box.width <= 1 && box.height <= 1) continue;  // visually hidden: nothing to see
     let parent = element.parentElement, scrolled = false;
     while (parent && parent !== document.body && parent.tagName !== 'MAIN') {
       if (getComputedStyle(parent).overflowX !== 'visible') { scrolled = true; break; }

@@ -29,8 +29,10 @@ SMALL_TARGETS = """() => {
     + '.xf-screen input:not([type=hidden]), .xf-screen .xf-row-link, .xf-screen label[for]';
   for (const control of document.querySelectorAll(controls)) {
     if (control.matches('input[type=file]')) continue;
-    const labelled = control.matches('label[for]') && document.getElementById(control.htmlFor);
-    if (labelled && !labelled.matches('input[type=file]')) continue;
+    if (control.matches('label[for]')) {  // only the file input's label is its button
+      const labelled = document.getElementById(control.htmlFor);
+      if (!labelled || !labelled.matches('input[type=file]')) continue;
+    }
     const target = control.matches('input[type=radio], input[type=checkbox]')
       ? (control.closest('label') || control) : control;
     const box = target.getBoundingClientRect();
