@@ -91,8 +91,8 @@ def leaderboard(*, by: str, start=None, end=None, level=None, within=None):
         .annotate(points=Sum("points"), accepted=Count("submission", distinct=True))
         .order_by("-points", *group)
     )
-    for row in rows:
-        if by == AwardKind.AUTHOR:
+    if by == AwardKind.AUTHOR:
+        for row in rows:
             row["author"] = real_name(
                 row["user__first_name"], row["user__last_name"], row["user__username"]
             )
