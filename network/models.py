@@ -117,6 +117,14 @@ class Role(models.TextChoices):
     EDITOR = "editor", "编辑"
     REVIEWER = "reviewer", "审核"
     WEBMASTER = "webmaster", "站长"
+    # Party affairs (partyaffairs): keeps the node's register of organisations and
+    # members; the 领导查询 role sees the subtree's figures and no personal field.
+    ORGANISER = "organiser", "组织员"
+    LEADER = "leader", "领导查询"
+
+
+# The roles that write and publish the site's pages.
+CONTENT_ROLES = (Role.EDITOR, Role.REVIEWER, Role.WEBMASTER)
 
 
 class NodeGroup(models.Model):

@@ -9,7 +9,7 @@ from django.db.models import Q
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, GroupSitePermission
 
 from .levels import Level
-from .models import Node, NodeGroup, Role
+from .models import CONTENT_ROLES, Node, NodeGroup, Role
 
 PAGE_PERMISSIONS = {
     Role.EDITOR: ["add_page", "change_page", "lock_page"],
@@ -118,7 +118,7 @@ def grant_site_permissions(groups_by_role, reach_groups, site, collection):
         [
             GroupPagePermission(group=group, page=root_page, permission=permissions[codename])
             for group, role in grants
-            for codename in PAGE_PERMISSIONS[role]
+            for codename in PAGE_PERMISSIONS.get(role, ())
         ]
     )
     GroupCollectionPermission.objects.bulk_create(
@@ -127,7 +127,7 @@ def grant_site_permissions(groups_by_role, reach_groups, site, collection):
                 group=group, collection=collection, permission=permissions[codename]
             )
             for group, role in grants
-            for codename in COLLECTION_PERMISSIONS[role]
+            for codename in COLLECTION_PERMISSIONS.get(role, ())
         ]
     )
     GroupSitePermission.objects.bulk_create(
@@ -152,6 +152,24 @@ def user_may_administer(user, node: Node) -> bool:
     return NodeGroup.objects.filter(
         Q(node=node) | _reaching_webmasters(node), group__user=user
     ).exists()
+
+
+def user_may_edit_content(user, node: Node) -> bool:
+    """Whether the user writes for this site: an editor, reviewer or webmaster of it,
+    or a webmaster reaching it (the party-affairs roles do not write pages)."""
+    if user.is_superuser:
+        return True
+    return NodeGroup.objects.filter(
+        Q(node=node, role__in=CONTENT_ROLES) | _reaching_webmasters(node), group__user=user
+    ).exists()
+
+
+def user_roles_above(user, node: Node) -> set[tuple[str, str]]:
+    """(node path, role) of every role the user holds on this node or an ancestor."""
+    rows = NodeGroup.objects.filter(
+        node__path__in=[*node.ancestor_paths(), node.path], group__user=user
+    ).values_list("node__path", "role")
+    return set(rows)
 
 
 def user_may_manage_members(user, node: Node) -> bool:

@@ -7,7 +7,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from network.levels import is_grassroots
-from network.roles import user_may_administer
+from network.roles import user_may_edit_content
 from sites.lookup import home_path
 from sites.models import ArticlePage, ColumnPage
 from syndication.errors import SyndicationError
@@ -38,7 +38,7 @@ class SiteMemberView(NodeAdminView):
     """Open to every editor, reviewer and webmaster of the host's site."""
 
     def allowed(self, user, node):
-        return user_may_administer(user, node)
+        return user_may_edit_content(user, node)
 
 
 class QuickPostView(SiteMemberView):

@@ -5,7 +5,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
-from network.roles import user_may_administer
+from network.roles import user_may_edit_content
 from sites.photo_titles import CAMERA_FILE_NAME
 
 from .views import GuideView, PostedView, QuickPostView
@@ -41,7 +41,7 @@ def register_guide_menu_item():
 class NodeMemberMenuItem(MenuItem):
     def is_shown(self, request):
         node = getattr(request, "node", None)
-        return node is not None and user_may_administer(request.user, node)
+        return node is not None and user_may_edit_content(request.user, node)
 
 
 @hooks.register("register_admin_menu_item")
@@ -61,7 +61,7 @@ class QuickPostPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_quickpost_panel(request, panels):
     node = getattr(request, "node", None)
-    if node is not None and user_may_administer(request.user, node):
+    if node is not None and user_may_edit_content(request.user, node):
         panels.insert(0, QuickPostPanel())
 
 

@@ -31,6 +31,8 @@ SHARED_APPS = [
     "readership",
     "provisioning",
     "quickpost",
+    # Party affairs across nodes: transfers, member accounts, audit, leaders' figures.
+    "partyaffairs.ledger",
     # Failed logins and page-password guesses, network-wide (themes.throttling).
     "axes",
 ]
@@ -56,6 +58,8 @@ TENANT_APPS = [
     "taggit",
     "modelcluster",
     "sites",
+    # Each node's register of party organisations and members (in its site's schema).
+    "partyaffairs",
 ]
 
 INSTALLED_APPS = list(SHARED_APPS) + [app for app in TENANT_APPS if app not in SHARED_APPS]

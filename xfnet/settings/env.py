@@ -50,6 +50,11 @@ DB_CONN_MAX_AGE: int | None = _int("XFNET_DB_CONN_MAX_AGE")
 REDIS_URL: str | None = _str("REDIS_URL")
 # Required in production; dev and test use a fixed, clearly insecure key.
 SECRET_KEY: str | None = _str("DJANGO_SECRET_KEY")
+# Encrypts party members' identity card numbers at rest (partyaffairs.idcards): a
+# Fernet key (`python -c "from cryptography.fernet import Fernet;
+# print(Fernet.generate_key().decode())"`). Required in production; losing it loses
+# the numbers, so it is backed up apart from the database.
+PERSONAL_DATA_KEY: str | None = _str("XFNET_PERSONAL_DATA_KEY")
 DEBUG: bool | None = _bool("DJANGO_DEBUG", None)
 # Host patterns Django accepts; node domains are then checked against the node table.
 ALLOWED_HOSTS: list[str] = _list("DJANGO_ALLOWED_HOSTS")

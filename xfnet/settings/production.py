@@ -11,6 +11,7 @@ for name, value, example in [
     ("DJANGO_ALLOWED_HOSTS", env.ALLOWED_HOSTS, ".ahxf.gov.cn"),
     ("DATABASE_URL", env.DATABASE_URL, "postgres://xfnet@db/xfnet"),
     ("REDIS_URL", env.REDIS_URL, "redis://redis:6379/0"),
+    ("XFNET_PERSONAL_DATA_KEY", env.PERSONAL_DATA_KEY, "a Fernet key, 44 characters"),
 ]:
     if not value:
         raise ImproperlyConfigured(f"Set {name} for production (e.g. {example}).")
@@ -19,6 +20,7 @@ from .base import *  # noqa: E402, F403
 
 DEBUG = False
 SECRET_KEY = env.SECRET_KEY
+XFNET_PERSONAL_DATA_KEY = env.PERSONAL_DATA_KEY
 # A connection per request cost ~17 ms of database CPU: keep them (health-checked at
 # each request's start, so a restarted PostgreSQL costs one failed ping, not an error).
 DATABASES["default"]["CONN_MAX_AGE"] = (  # noqa: F405

@@ -6,6 +6,7 @@ from .base import DATA_DIR, INSTALLED_APPS, redis_locations, redis_settings
 DEBUG = False
 INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
 SECRET_KEY = "test-only-insecure-key"
+XFNET_PERSONAL_DATA_KEY = "dGVzdC1vbmx5LWluc2VjdXJlLWtleS1kby1ub3QtdXM="
 ALLOWED_HOSTS = [".localhost", "localhost", "testserver", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = DATA_DIR / "test-media"
