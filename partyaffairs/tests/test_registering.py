@@ -65,8 +65,8 @@ def test_a_duplicate_identity_number_in_the_node_is_refused(net, officers, branc
         register_member(officers.village1, net.village1,
                         member_data(branches.village1, id_number=number))  # fmt: skip
         with pytest.raises(PartyAffairsError, match="已在本站点登记过"):
-            register_member(officers.village1, net.village1,
-                            member_data(branches.village1, name="李四", id_number=number))  # fmt: skip
+            data = member_data(branches.village1, name="李四", id_number=number)
+            register_member(officers.village1, net.village1, data)
         assert Member.objects.count() == 1
 
 
@@ -87,8 +87,8 @@ def test_a_member_of_another_node_or_organisation_is_refused(net, officers, bran
 def test_a_change_is_in_the_history_and_the_audit(net, officers, branches):
     with schema_context(net.county1.tenant.schema_name):
         member = register_member(officers.county1, net.village1, member_data(branches.village1))
-        changed = change_member(officers.village1, net.village1, member,
-                                member_data(branches.village1, status="mobile", phone="1"))  # fmt: skip
+        data = member_data(branches.village1, status="mobile", phone="1")
+        changed = change_member(officers.village1, net.village1, member, data)
         assert changed == ["联系电话", "党籍状态"]
         texts = [e.text for e in member.events.all()]
         assert "党籍状态：正式党员 → 流动党员" in texts
