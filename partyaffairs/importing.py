@@ -6,7 +6,7 @@ resumes where it stopped (partyaffairs.models.ImportJob).
 import hashlib
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django_tenants.utils import schema_context
 
@@ -157,7 +157,10 @@ def start_import(user, node: Node, file_name: str, content: bytes) -> ImportJob:
     require_register(user, node)
     digest = hashlib.sha256(content).hexdigest()
     unfinished = ImportJob.objects.filter(
-        node_code=node.code, sha256=digest, state=ImportState.RUNNING
+        node_code=node.code,
+        sha256=digest,
+        state__in=[ImportState.RUNNING, ImportState.FAILED],
+        rows_done__gt=0,
     ).first()
     if unfinished is not None:
         return unfinished
@@ -195,13 +198,15 @@ def _write_batch(job, scope, batch, user) -> None:
                        member_uuid=m.uuid, action=AuditAction.IMPORT, detail=job.file_name)
             for m in members
         )  # fmt: skip
-        job.rows_done += len(batch)
-        ImportJob.objects.filter(pk=job.pk).update(rows_done=job.rows_done)
+        ImportJob.objects.filter(pk=job.pk).update(rows_done=job.rows_done + len(batch))
+    job.rows_done += len(batch)
 
 
 def run_import(job: ImportJob, node: Node) -> ImportJob:
     """Write the rows not yet written, batch by batch. Run in the node's schema."""
     user, scope = job.started_by, Scope.of(node)
+    job.state, job.error = ImportState.RUNNING, ""
+    job.save(update_fields=["state", "error"])
     if job.rows_done == 0:
         try:
             rows, problems = check_rows(read_table(job.file_name, bytes(job.content)), scope)
@@ -212,7 +217,15 @@ def run_import(job: ImportJob, node: Node) -> ImportJob:
     if problems:  # the register changed since the file was checked
         return _fail(job, f"导入时发现问题：{problems[0]}")
     for start in range(0, len(rows), BATCH):
-        _write_batch(job, scope, rows[start : start + BATCH], user)
+        batch = rows[start : start + BATCH]
+        try:
+            _write_batch(job, scope, batch, user)
+        except DatabaseError as error:  # the batch rolled back; those before it stay
+            return _fail(
+                job,
+                f"第{batch[0][0]}至{batch[-1][0]}行写入时出错（{type(error).__name__}），"
+                f"已导入{job.rows_done}人；问题排除后重新上传同一文件即可继续导入。",
+            )
     job.state, job.finished_at = ImportState.DONE, timezone.now()
     job.save(update_fields=["state", "finished_at"])
     audit(user, node, AuditAction.IMPORT, None, f"《{job.file_name}》共{job.rows_done}人")

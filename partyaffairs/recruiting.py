@@ -161,7 +161,10 @@ def publish_notice(user, node: Node, recruit, on: date | None = None) -> Article
             body=[("paragraph", RichText(f"<p>{escape(line)}</p>")) for line in lines],
         )  # fmt: skip
         _column_for_notices(node).add_child(instance=article)
-        article.save_revision(user=user, log_action=True).publish(user=user)
+        # The 公示 is the officer's duty, not an editor's: published in their name
+        # without page rights (access was checked above).
+        revision = article.save_revision(user=user, log_action=True)
+        revision.publish(user=user, skip_permission_checks=True)
         recruit.notice_page_id, recruit.notice_for, recruit.notice_from = article.pk, stage, on
         recruit.save(update_fields=["notice_page_id", "notice_for", "notice_from"])
     return article
