@@ -19,7 +19,15 @@ from . import idcards
 from .access import audit, require_register
 from .errors import PartyAffairsError
 from .ledger.models import AuditAction
-from .models import Meeting, MeetingPhoto, Member, MemberEvent, MemberStatus, Organisation
+from .models import (
+    Appraisal,
+    Meeting,
+    MeetingPhoto,
+    Member,
+    MemberEvent,
+    MemberStatus,
+    Organisation,
+)
 from .models.member import EventKind
 from .models.organisation import TERM_YEARS
 from .outbox import refresh_figures_later
@@ -174,6 +182,20 @@ def add_commendation(user, node: Node, member, *, kind, title, decided_on, issue
     add_event(member, EventKind.COMMENDATION, text, node, user)
     audit(user, node, AuditAction.CHANGE, member, text)
     return commendation
+
+
+def record_appraisal(user, node: Node, member, *, year: int, result: str):
+    """民主评议: one result a year; a second entry for the year replaces the first."""
+    require_register(user, node)
+    if year > timezone.localdate().year:
+        raise PartyAffairsError("评议年度不能晚于今年。")
+    appraisal, _ = Appraisal.objects.update_or_create(
+        member=member, year=year, defaults={"result": result}
+    )
+    text = f"{year}年度民主评议：{appraisal.get_result_display()}"
+    add_event(member, EventKind.CHANGED, text, node, user)
+    audit(user, node, AuditAction.CHANGE, member, text)
+    return appraisal
 
 
 def record_meeting(user, node: Node, *, organisation, kind, held_on, topic, minutes="",

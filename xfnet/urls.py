@@ -37,6 +37,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("syndicated/<uuid:uuid>/", story_page, name="syndicated_story"),
     path("search/", search_page, name="site_search"),
+    # 个人中心: party members' own records (partyaffairs), never cached.
+    path("my/", include("partyaffairs.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     # Wagtail's own URLs take no dots, so feeds are routed here.

@@ -1,0 +1,184 @@
+"""The read side of party affairs: what the officers' screens and 个人中心 show.
+
+Each function runs its queries in the node's schema and returns plain lists, so a
+template rendered afterwards (in whatever schema) touches no lazy relation.
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db.models import Count, Q
+from django.utils import timezone
+from django_tenants.utils import schema_context
+
+from network.models import Node
+
+from . import idcards
+from .access import audit_read
+from .ledger.models import AuditEntry, MemberAccount, NodeFigures, Transfer, TransferState
+from .models import ImportJob, Meeting, Member, MemberStatus, Organisation, Recruit
+from .models.member import ACTIVE_STATUSES
+from .recruiting import due_next
+
+PAGE_SIZE = 50
+TERM_WARNING_DAYS = 90
+
+
+def in_schema(node: Node):
+    return schema_context(node.tenant.schema_name)
+
+
+def organisations_of(node: Node) -> list[Organisation]:
+    with in_schema(node):
+        return list(
+            Organisation.objects.filter(node_code=node.code)
+            .select_related("parent", "secretary")
+            .annotate(member_count=Count("members", filter=Q(members__status__in=ACTIVE_STATUSES)))
+        )
+
+
+def active_members_of(node: Node) -> list[Member]:
+    with in_schema(node):
+        return list(
+            Member.objects.filter(node_code=node.code, status__in=ACTIVE_STATUSES).only(
+                "pk", "name", "uuid", "node_code"
+            )
+        )
+
+
+@dataclass
+class Overview:
+    node: Node
+    organisations: list
+    member_count: int
+    terms_due: list
+    meetings: list
+    dues: list
+    incoming: list
+    outgoing: list
+    jobs: list
+
+
+def overview(node: Node) -> Overview:
+    today = timezone.localdate()
+    organisations = organisations_of(node)
+    warn = today + timedelta(days=TERM_WARNING_DAYS)
+    with in_schema(node):
+        member_count = Member.objects.filter(
+            node_code=node.code, status__in=ACTIVE_STATUSES
+        ).count()
+        meetings = list(
+            Meeting.objects.filter(node_code=node.code)
+            .select_related("organisation")
+            .annotate(attendee_count=Count("attendees"))[:10]
+        )
+        dues = due_next(node)
+        for due in dues:
+            due.recruit.organisation_name = due.recruit.organisation.name
+        jobs = list(ImportJob.objects.filter(node_code=node.code).defer("content")[:5])
+    return Overview(
+        node=node, organisations=organisations, member_count=member_count,
+        terms_due=[o for o in organisations if o.term_ends_on and o.term_ends_on <= warn],
+        meetings=meetings, dues=dues,
+        incoming=list(Transfer.objects.filter(to_node=node, state=TransferState.PENDING)
+                      .select_related("from_node")),
+        outgoing=list(Transfer.objects.filter(from_node=node).select_related("to_node")[:10]),
+        jobs=jobs,
+    )  # fmt: skip
+
+
+def member_list(node: Node, *, query="", status="active", page=1) -> tuple[list, int]:
+    with in_schema(node):
+        members = Member.objects.filter(node_code=node.code).select_related("organisation")
+        if status == "active":
+            members = members.filter(status__in=ACTIVE_STATUSES)
+        elif status:
+            members = members.filter(status=status)
+        if query:
+            members = members.filter(
+                Q(name__contains=query) | Q(organisation__name__contains=query)
+            )
+        total = members.count()
+        start = (page - 1) * PAGE_SIZE
+        return list(members[start : start + PAGE_SIZE]), total
+
+
+@dataclass
+class Record:
+    member: Member
+    id_number: str
+    events: list
+    meetings: list
+    meetings_held: int
+    commendations: list
+    appraisals: list
+    account: object
+    trail: list
+
+
+def member_record(user, node: Node, member_uuid) -> Record | None:
+    """A member's whole record, for those access allows; the read is audited."""
+    with in_schema(node):
+        member = (
+            Member.objects.filter(uuid=member_uuid, node_code=node.code)
+            .select_related("organisation")
+            .first()
+        )
+        if member is None:
+            return None
+        held = Meeting.objects.filter(
+            organisation=member.organisation, held_on__gte=member.joined_on
+        )
+        record = Record(
+            member=member,
+            id_number=idcards.decrypt(member.id_number_encrypted),
+            events=list(member.events.all()),
+            meetings=list(member.meetings.select_related("organisation").order_by("-held_on")),
+            meetings_held=held.count(),
+            commendations=list(member.commendations.all()),
+            appraisals=list(member.appraisals.all()),
+            account=None,
+            trail=[],
+        )
+    audit_read(user, node, member)
+    record.account = (
+        MemberAccount.objects.filter(member_uuid=member.uuid).select_related("user").first()
+    )
+    record.trail = list(AuditEntry.objects.filter(member_uuid=member.uuid)[:20])
+    return record
+
+
+def recruits_of(node: Node) -> list[Recruit]:
+    with in_schema(node):
+        return list(Recruit.objects.filter(node_code=node.code).select_related("organisation"))
+
+
+def export_rows(node: Node) -> list[list]:
+    """The node's members for a spreadsheet, identity numbers masked."""
+    with in_schema(node):
+        members = Member.objects.filter(node_code=node.code).exclude(
+            status=MemberStatus.TRANSFERRED
+        )
+        return [
+            [m.name, m.gender, m.ethnicity, m.birth_date, m.id_number_masked, m.education,
+             m.joined_on, m.full_member_on, m.organisation.name, node.code, m.phone,
+             m.get_status_display()]
+            for m in members.select_related("organisation")
+        ]  # fmt: skip
+
+
+def audit_trail(node: Node, limit=200) -> list[AuditEntry]:
+    return list(AuditEntry.objects.filter(node=node).select_related("actor")[:limit])
+
+
+def figures_of(node: Node) -> dict:
+    row = NodeFigures.objects.filter(node=node).first()
+    return row.subtree if row else {}
+
+
+def children_figures(node: Node) -> list[tuple[Node, dict]]:
+    children = Node.objects.filter(path__startswith=node.path, depth=node.depth + 1).order_by(
+        "path"
+    )
+    rows = {f.node_id: f.subtree for f in NodeFigures.objects.filter(node__in=children)}
+    return [(child, rows.get(child.pk, {})) for child in children]

@@ -1,0 +1,62 @@
+from django.urls import include, path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .access import may_see_figures
+from .views.figures import FiguresExportView, FiguresView
+from .views.pipeline import (
+    ImportView,
+    IndexView,
+    RecruitsView,
+    TemplateDownloadView,
+    TransfersInboxView,
+    TransferView,
+)  # fmt: skip
+from .views.register import (
+    AuditView,
+    ExportView,
+    MeetingFormView,
+    MemberFormView,
+    MembersView,
+    MemberView,
+    OrganisationsView,
+    OverviewView,
+)  # fmt: skip
+
+node_urls = [
+    path("", OverviewView.as_view(), name="xf_party_overview"),
+    path("members/", MembersView.as_view(), name="xf_party_members"),
+    path("members/add/", MemberFormView.as_view(), name="xf_party_member_add"),
+    path("members/export/", ExportView.as_view(), name="xf_party_export"),
+    path("members/<uuid:uuid>/", MemberView.as_view(), name="xf_party_member"),
+    path("members/<uuid:uuid>/edit/", MemberFormView.as_view(), name="xf_party_member_edit"),
+    path("members/<uuid:uuid>/transfer/", TransferView.as_view(), name="xf_party_transfer"),
+    path("organisations/", OrganisationsView.as_view(), name="xf_party_organisations"),
+    path("meetings/add/", MeetingFormView.as_view(), name="xf_party_meeting_add"),
+    path("recruits/", RecruitsView.as_view(), name="xf_party_recruits"),
+    path("transfers/", TransfersInboxView.as_view(), name="xf_party_transfers"),
+    path("import/", ImportView.as_view(), name="xf_party_import"),
+    path("import/template/", TemplateDownloadView.as_view(), name="xf_party_import_template"),
+    path("figures/", FiguresView.as_view(), name="xf_party_figures"),
+    path("figures/export/", FiguresExportView.as_view(), name="xf_party_figures_export"),
+    path("audit/", AuditView.as_view(), name="xf_party_audit"),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_party_urls():
+    return [
+        path("party/", IndexView.as_view(), name="xf_party"),
+        path("party/<slug:code>/", include(node_urls)),
+    ]
+
+
+class PartyMenuItem(MenuItem):
+    def is_shown(self, request):
+        node = getattr(request, "node", None)
+        return node is not None and may_see_figures(request.user, node)
+
+
+@hooks.register("register_admin_menu_item")
+def register_party_menu():
+    return PartyMenuItem("党务管理", reverse("xf_party"), icon_name="group", order=250)
