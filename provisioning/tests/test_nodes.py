@@ -4,7 +4,7 @@ from django_tenants.utils import schema_context, schema_exists
 from wagtail.models import Collection, GroupPagePermission, Site
 
 from network.levels import Level
-from network.models import Domain, Node, NodeGroup, Role
+from network.models import CONTENT_ROLES, Domain, Node, NodeGroup, Role
 from provisioning.nodes import NodeSpec, ProvisioningError, add_node
 from sites.columns import standard_columns
 from sites.models import ColumnPage, HomePage
@@ -56,8 +56,13 @@ def test_every_level_is_provisioned_with_site_columns_and_roles(
         granted = set(
             GroupPagePermission.objects.filter(page=home).values_list("group__name", flat=True)
         )
-    own_groups = set(NodeGroup.objects.filter(node=node).values_list("group__name", flat=True))
-    assert own_groups <= granted
+    groups = NodeGroup.objects.filter(node=node)
+    writers = set(groups.filter(role__in=CONTENT_ROLES).values_list("group__name", flat=True))
+    assert writers <= granted
+    # the party-affairs roles keep registers, not pages
+    assert not granted & set(
+        groups.exclude(role__in=CONTENT_ROLES).values_list("group__name", flat=True)
+    )
 
 
 def test_province_is_the_root_and_only_one_is_allowed(net):
