@@ -153,7 +153,7 @@ class ReturnForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label="党员信息表（.xlsx 或 .csv）")
+    file = forms.FileField(label="党员信息表（Excel 或 CSV 文件）")
 
 
 class AccountForm(forms.Form):

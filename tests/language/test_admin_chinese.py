@@ -10,6 +10,7 @@ import pytest
 from django_tenants.utils import schema_context
 
 from network.factories import UserFactory
+from partyaffairs.factories import MemberFactory, OrganisationFactory
 from sites.factories import (
     ArticlePageFactory,
     DocumentFactory,
@@ -78,6 +79,7 @@ def screens(net):
         image = ImageFactory(collection=collection, title="村务公开栏")
         document = DocumentFactory(collection=collection, title="村务公开表")
         site_id = home.get_site().pk
+        member = MemberFactory(organisation=OrganisationFactory(node_code=net.village1.code))
     # what the test data is called (file names, the site's host) is data, not the admin's
     data = {image.file.name, document.file.name, net.village1.primary_domain}
     words = {word for name in data for word in re.findall(r"[A-Za-z]+", name)}
@@ -101,10 +103,17 @@ def screens(net):
         f"/admin/settings/themes/sitetheme/{site_id}/", "/admin/reports/locked/",
         "/admin/reports/aging-pages/", "/admin/reports/site-history/",
         "/admin/collections/", "/admin/workflows/list/",
+        # 党务管理 (the webmaster's and the 组织员's)
+        *(f"/admin/party/{net.village1.code}/{tail}" for tail in (
+            "", "members/", "members/add/", f"members/{member.uuid}/",
+            f"members/{member.uuid}/edit/", f"members/{member.uuid}/transfer/?to_code=340111001002",
+            "organisations/", "meetings/add/", "recruits/", "transfers/", "import/", "figures/",
+            "audit/",
+        )),
     ]  # fmt: skip
 
 
-@pytest.mark.parametrize("role", ["webmaster", "editor"])
+@pytest.mark.parametrize("role", ["webmaster", "editor", "organiser"])
 def test_grassroots_admin_screens_are_in_chinese(client, net, screens, role):
     user = UserFactory(username=f"cun_{role}", roles=[(net.village1, role)])
     data_words, paths = screens
