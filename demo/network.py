@@ -62,6 +62,15 @@ DEMO_ACCOUNTS = [
     ("shangpai_shenhe", "340123100", Role.REVIEWER, "上派镇审核员（审核村里报送的稿件）", "陈志强"),
     ("hefei_shenhe", "340100", Role.REVIEWER, "合肥市审核员", "赵丽华"),
     ("anhui_shenhe", "340000", Role.REVIEWER, "省站审核员（下发全省要闻）", "孙立新"),
+    (
+        "yicheng_zuzhi",
+        "340123100201",
+        Role.ORGANISER,
+        "义城村组织员（党员名册、会议）",
+        "周玉珍",
+    ),
+    ("feixi_zuzhi", "340123", Role.ORGANISER, "肥西县组织员（全县党员档案）", "吴德明"),
+    ("anhui_lingdao", "340000", Role.LEADER, "领导查询（全省党务统计，不看个人信息）", "徐春华"),
 ]
 
 

@@ -9,6 +9,7 @@ from demo.network import (
     build_demo_network,
     serve_sites_at_port,
 )
+from demo.party import MEMBER_LOGIN, build_demo_party
 from demo.syndication import build_demo_syndication
 from demo.themes import dress_demo_sites
 
@@ -34,6 +35,7 @@ class Command(BaseCommand):
         )
         build_demo_syndication(log=self.stdout.write)
         dress_demo_sites(log=self.stdout.write)
+        build_demo_party(log=self.stdout.write)
         serve_sites_at_port(port)
         # the demo's pages are written directly, not published: index them here
         call_command("search", "reindex", "--resume", stdout=self.stdout)
@@ -49,3 +51,6 @@ class Command(BaseCommand):
         self.stdout.write(f"  管理员（全网）：{ADMIN_USERNAME} / {ADMIN_PASSWORD}")
         for username, code, _role, label, name in DEMO_ACCOUNTS:
             self.stdout.write(f"  {label} {name}：{username} / {DEMO_PASSWORD}（节点 {code}）")
+        self.stdout.write(
+            f"  党员个人中心 http://yicheng.localhost:{port}/my/ ：{MEMBER_LOGIN} / {DEMO_PASSWORD}"
+        )
