@@ -5,7 +5,7 @@ template rendered afterwards (in whatever schema) touches no lazy relation.
 """
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -16,9 +16,9 @@ from network.models import Node
 from . import idcards
 from .access import audit_read
 from .ledger.models import AuditEntry, MemberAccount, NodeFigures, Transfer, TransferState
-from .models import ImportJob, Meeting, Member, MemberStatus, Organisation, Recruit
+from .models import ImportJob, Meeting, Member, MemberStatus, Organisation, Recruit, RecruitStage
 from .models.member import ACTIVE_STATUSES
-from .recruiting import due_next
+from .recruiting_rules import earliest, next_stage
 
 PAGE_SIZE = 50
 TERM_WARNING_DAYS = 90
@@ -73,8 +73,6 @@ def overview(node: Node) -> Overview:
             .annotate(attendee_count=Count("attendees"))[:10]
         )
         dues = due_next(node)
-        for due in dues:
-            due.recruit.organisation_name = due.recruit.organisation.name
         jobs = list(ImportJob.objects.filter(node_code=node.code).defer("content")[:5])
     return Overview(
         node=node, organisations=organisations, member_count=member_count,
@@ -182,3 +180,24 @@ def children_figures(node: Node) -> list[tuple[Node, dict]]:
     )
     rows = {f.node_id: f.subtree for f in NodeFigures.objects.filter(node__in=children)}
     return [(child, rows.get(child.pk, {})) for child in children]
+
+
+@dataclass
+class Due:
+    recruit: Recruit
+    stage: str
+    first_day: date | None  # None: the 公示 comes first
+
+    @property
+    def stage_label(self):
+        return RecruitStage(self.stage).label
+
+
+def due_next(node: Node) -> list[Due]:
+    """What the officer has to do next, soonest first. Run in the node's schema."""
+    dues = []
+    recruits = Recruit.objects.filter(node_code=node.code).exclude(stage=RecruitStage.FULL)
+    for recruit in recruits.select_related("organisation"):
+        stage = next_stage(recruit)
+        dues.append(Due(recruit, stage, earliest(recruit, stage)))
+    return sorted(dues, key=lambda due: (due.first_day is not None, due.first_day or date.min))

@@ -5,10 +5,8 @@ activist before becoming a 发展对象, a year of probation before 转正; beco
 预备党员 and 转正 each need a 公示 on the node's site for five working days first.
 """
 
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
-from dateutil.relativedelta import relativedelta
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
@@ -25,43 +23,15 @@ from .models import Member, MemberStatus, Recruit, RecruitStage
 from .models.member import EventKind
 from .models.recruit import STAGE_DATES
 from .outbox import refresh_figures_later
+from .recruiting_rules import (
+    NEEDS_NOTICE,
+    NOTICE_COLUMNS,
+    NOTICE_WORKING_DAYS,
+    earliest,
+    next_stage,
+    working_days_after,
+)  # fmt: skip
 from .registering import ADULT, add_event
-
-ORDER = list(STAGE_DATES)
-TRAINING = relativedelta(years=1)
-PROBATION = relativedelta(years=1)
-NOTICE_WORKING_DAYS = 5
-NEEDS_NOTICE = (RecruitStage.PROBATIONARY, RecruitStage.FULL)
-NOTICE_COLUMNS = ("党务公开", "通知公告")
-
-
-def next_stage(recruit) -> str | None:
-    position = ORDER.index(recruit.stage)
-    return ORDER[position + 1] if position + 1 < len(ORDER) else None
-
-
-def working_days_after(start: date, days: int) -> date:
-    """The day `days` working days (Monday to Friday) after `start`."""
-    day = start
-    while days:
-        day += timedelta(days=1)
-        if day.weekday() < 5:
-            days -= 1
-    return day
-
-
-def earliest(recruit, stage) -> date | None:
-    """The first day the recruit may reach `stage` (None: a 公示 must come first)."""
-    if stage == RecruitStage.ACTIVIST:
-        return recruit.applied_on
-    if stage == RecruitStage.CANDIDATE:
-        return recruit.activist_on + TRAINING
-    floor = recruit.candidate_on if stage == RecruitStage.PROBATIONARY else None
-    if stage == RecruitStage.FULL:
-        floor = recruit.probation_on + PROBATION
-    if recruit.notice_for != stage or recruit.notice_from is None:
-        return None
-    return max(floor, working_days_after(recruit.notice_from, NOTICE_WORKING_DAYS))
 
 
 def add_recruit(user, node: Node, *, organisation, name, gender, birth_date, education,
@@ -168,23 +138,3 @@ def publish_notice(user, node: Node, recruit, on: date | None = None) -> Article
         recruit.notice_page_id, recruit.notice_for, recruit.notice_from = article.pk, stage, on
         recruit.save(update_fields=["notice_page_id", "notice_for", "notice_from"])
     return article
-
-
-@dataclass
-class Due:
-    recruit: Recruit
-    stage: str
-    first_day: date | None  # None: the 公示 comes first
-
-    @property
-    def stage_label(self):
-        return RecruitStage(self.stage).label
-
-
-def due_next(node: Node) -> list[Due]:
-    """What the officer has to do next, soonest first. Run in the node's schema."""
-    dues = []
-    for recruit in Recruit.objects.filter(node_code=node.code).exclude(stage=RecruitStage.FULL):
-        stage = next_stage(recruit)
-        dues.append(Due(recruit, stage, earliest(recruit, stage)))
-    return sorted(dues, key=lambda due: (due.first_day is not None, due.first_day or date.min))

@@ -5,13 +5,13 @@ from django.utils import timezone
 from django_tenants.utils import schema_context
 
 from partyaffairs.errors import PartyAffairsError
+from partyaffairs.queries import due_next
 from partyaffairs.recruiting import (
     add_recruit,
     advance,
-    due_next,
     publish_notice,
-    working_days_after,
 )  # fmt: skip
+from partyaffairs.recruiting_rules import working_days_after
 from sites.models import ArticlePage
 from sites.visibility import public_pages
 

@@ -17,7 +17,7 @@ from django_tenants.utils import schema_context
 
 from ..ledger.models import MemberAccount
 from ..models import Meeting, Member, MemberStatus
-from ..recruiting import PROBATION
+from ..recruiting_rules import PROBATION
 
 QUIET_MONTHS = 3
 
