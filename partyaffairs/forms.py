@@ -159,3 +159,17 @@ class ImportForm(forms.Form):
 class AccountForm(forms.Form):
     username = forms.CharField(label="登录名", max_length=150)
     password = forms.CharField(label="初始密码", min_length=8, widget=forms.PasswordInput)
+
+
+class LeadershipForm(forms.Form):
+    secretary = forms.TypedChoiceField(label="书记", coerce=int, required=False, empty_value=None)
+    committee = forms.TypedMultipleChoiceField(
+        label="委员", coerce=int, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.members = {m.pk: m for m in members}
+        choices = [(m.pk, m.name) for m in members]
+        self.fields["secretary"].choices = [("", "（未设）"), *choices]
+        self.fields["committee"].choices = choices

@@ -146,6 +146,63 @@ def member_record(user, node: Node, member_uuid) -> Record | None:
     return record
 
 
+@dataclass
+class MeetingRecord:
+    meeting: Meeting
+    attendees: list
+    absentees: list
+    photos: list  # (thumbnail URL, full-size URL, title)
+
+
+def meetings_of(node: Node, limit=100) -> list[Meeting]:
+    with in_schema(node):
+        return list(
+            Meeting.objects.filter(node_code=node.code)
+            .select_related("organisation")
+            .annotate(
+                attendee_count=Count("attendees"), photo_count=Count("photos", distinct=True)
+            )[:limit]
+        )
+
+
+def meeting_record(node: Node, pk: int) -> MeetingRecord | None:
+    """A meeting with who came, who did not, and its photos' renditions (made here, in
+    the node's schema, so the page renders anywhere)."""
+    with in_schema(node):
+        meeting = (
+            Meeting.objects.filter(pk=pk, node_code=node.code)
+            .select_related("organisation")
+            .first()
+        )
+        if meeting is None:
+            return None
+        attendees = list(meeting.attendees.order_by("name"))
+        came = {m.pk for m in attendees}
+        members = Member.objects.filter(
+            organisation=meeting.organisation, status__in=ACTIVE_STATUSES,
+            joined_on__lte=meeting.held_on,
+        ).order_by("name")  # fmt: skip
+        photos = [
+            (p.image.get_rendition("fill-240x180").url, p.image.get_rendition("max-1600x1600").url,
+             p.image.title)
+            for p in meeting.photos.select_related("image")
+        ]  # fmt: skip
+        return MeetingRecord(meeting, attendees, [m for m in members if m.pk not in came], photos)
+
+
+def organisation_with_members(node: Node, organisation_uuid):
+    with in_schema(node):
+        organisation = (
+            Organisation.objects.filter(uuid=organisation_uuid, node_code=node.code)
+            .select_related("secretary")
+            .first()
+        )
+        if organisation is None:
+            return None, [], []
+        committee = list(organisation.committee.values_list("pk", flat=True))
+        return organisation, active_members_of(node), committee
+
+
 def recruits_of(node: Node) -> list[Recruit]:
     with in_schema(node):
         return list(Recruit.objects.filter(node_code=node.code).select_related("organisation"))

@@ -28,7 +28,7 @@ from .models import (
     MemberStatus,
     Organisation,
 )
-from .models.member import EventKind
+from .models.member import ACTIVE_STATUSES, EventKind
 from .models.organisation import TERM_YEARS
 from .outbox import refresh_figures_later
 
@@ -102,6 +102,17 @@ def data_problem(node: Node, data: dict, today=None) -> str | None:
 
 
 DUPLICATE_NUMBER = "该身份证号码已在本站点登记过党员档案。"
+
+
+def set_leadership(user, node: Node, organisation, *, secretary=None, committee=()) -> None:
+    """书记 and 委员 of an organisation: members of the node."""
+    require_register(user, node)
+    chosen = [m for m in (secretary, *committee) if m is not None]
+    if any(m.node_code != node.code or m.status not in ACTIVE_STATUSES for m in chosen):
+        raise PartyAffairsError("书记和委员须是本站点在册的党员。")
+    organisation.secretary = secretary
+    organisation.save(update_fields=["secretary"])
+    organisation.committee.set(committee)
 
 
 def member_problem(node: Node, data: dict, *, member=None) -> str | None:

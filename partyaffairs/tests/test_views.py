@@ -132,6 +132,9 @@ def test_a_meeting_is_recorded_with_attendees_and_photos(net, officers, branches
         meeting = Meeting.objects.get()
         assert list(meeting.attendees.all()) == [member]
         assert meeting.photos.count() == 2
+    page = client.get(party_url(net.village1, f"meetings/{meeting.pk}/")).content.decode()
+    assert "参会党员（1 名）" in page and "缺席（0 名）" in page
+    assert page.count('width="240" height="180"') == 2  # thumbnails made in the node's schema
     form["photos"] = [io.BytesIO(b"not an image")]
     form["photos"][0].name = "x.jpg"
     refused = client.post(party_url(net.village1, "meetings/add/"), form)
@@ -171,3 +174,20 @@ def test_a_member_reads_only_their_own_record_at_my(net, officers, member):
     # the member account opens no admin screen
     assert anonymous.get(party_url(net.village1, "members/")).status_code in (302, 403)
     assert anonymous.get("/admin/").status_code == 403
+
+
+def test_secretary_and_committee_are_members_of_the_node(net, officers, branches, member):
+    client = client_for(officers.village1, "village1.localhost")
+    url = party_url(net.village1, f"organisations/{branches.village1.uuid}/")
+    assert "李建国" in client.get(url).content.decode()
+    response = client.post(url, {"secretary": member.pk, "committee": [member.pk]})
+    assert response.status_code == 302
+    with schema_context(net.county1.tenant.schema_name):
+        branches.village1.refresh_from_db()
+        assert branches.village1.secretary == member
+        other = register_member(officers.village2, net.village2, member_data(branches.village2))
+    refused = client.post(url, {"secretary": other.pk})
+    assert refused.status_code == 200  # not a choice: the form says so
+    assert "李建国" in refused.content.decode()
+    assert client.get(party_url(net.village2, f"organisations/{branches.village2.uuid}/"),
+                      HTTP_HOST="village1.localhost").status_code == 404  # fmt: skip

@@ -18,6 +18,7 @@ from ..forms import (
     AccountForm,
     AppraisalForm,
     CommendationForm,
+    LeadershipForm,
     MeetingForm,
     MemberForm,
     OrganisationForm,
@@ -33,6 +34,7 @@ from ..registering import (
     record_meeting,
     register_member,
     renew_term,
+    set_leadership,
 )  # fmt: skip
 from ..spreadsheets import COLUMNS, workbook_bytes
 from .base import PartyView
@@ -259,7 +261,7 @@ class MeetingFormView(PartyView):
                 )  # fmt: skip
         except PartyAffairsError as error:
             return self.refused(form, error)
-        return self.done("会议已记录。", node_url("xf_party_overview", self.node))
+        return self.done("会议已记录。", node_url("xf_party_meetings", self.node))
 
     def save_photos(self, uploads, topic):
         checker = WagtailImageField()
@@ -274,6 +276,73 @@ class MeetingFormView(PartyView):
                 uploaded_by_user=self.request.user,
             ))  # fmt: skip
         return images
+
+
+class OrganisationView(PartyView):
+    """书记 and 委员 of one organisation."""
+
+    template_name = "partyaffairs/admin/form.html"
+    page_title = "党组织书记和委员"
+
+    def get_form(self):
+        organisation, members, committee = queries.organisation_with_members(
+            self.node, self.kwargs["uuid"]
+        )
+        if organisation is None:
+            raise Http404("没有这个党组织。")
+        self.organisation = organisation
+        if self.request.method == "POST":
+            return LeadershipForm(self.request.POST, members=members)
+        initial = {"secretary": organisation.secretary_id, "committee": committee}
+        return LeadershipForm(initial=initial, members=members)
+
+    def get_page_subtitle(self):
+        return self.organisation.name
+
+    def get_context_data(self, **kwargs):
+        form = kwargs.get("form") or self.get_form()
+        context = super().get_context_data(**kwargs)
+        context.update(form=form, multipart=False)
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = self.get_form()
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        data = form.cleaned_data
+        try:
+            with self.schema():
+                set_leadership(
+                    request.user, self.node, self.organisation,
+                    secretary=form.members.get(data["secretary"]),
+                    committee=[form.members[pk] for pk in data["committee"]],
+                )  # fmt: skip
+        except PartyAffairsError as error:
+            return self.refused(form, error)
+        url = node_url("xf_party_organisations", self.node)
+        return self.done(f"已更新{self.organisation.name}的书记和委员。", url)
+
+
+class MeetingsView(PartyView):
+    template_name = "partyaffairs/admin/meetings.html"
+    page_title = "会议记录"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["meetings"] = queries.meetings_of(self.node)
+        return context
+
+
+class MeetingView(PartyView):
+    template_name = "partyaffairs/admin/meeting.html"
+    page_title = "会议记录"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["record"] = queries.meeting_record(self.node, kwargs["pk"])
+        if context["record"] is None:
+            raise Http404("没有这次会议。")
+        return context
 
 
 class ExportView(PartyView):

@@ -107,7 +107,8 @@ def screens(net):
         *(f"/admin/party/{net.village1.code}/{tail}" for tail in (
             "", "members/", "members/add/", f"members/{member.uuid}/",
             f"members/{member.uuid}/edit/", f"members/{member.uuid}/transfer/?to_code=340111001002",
-            "organisations/", "meetings/add/", "recruits/", "transfers/", "import/", "figures/",
+            "organisations/", f"organisations/{member.organisation.uuid}/", "meetings/",
+            "meetings/add/", "recruits/", "transfers/", "import/", "figures/",
             "audit/",
         )),
     ]  # fmt: skip
