@@ -142,16 +142,53 @@ def grant_site_permissions(groups_by_role, reach_groups, site, collection):
 def assign_role(user, node: Node, role: str) -> Group:
     group = NodeGroup.objects.select_related("group").get(node=node, role=role).group
     user.groups.add(group)
+    forget_roles(user)
     return group
+
+
+def role_rows(user) -> list[tuple[int, str, int, str]]:
+    """(node id, node path, node's tenant id, role) of every role the account holds.
+
+    Read once per request: a request's user object lives as long as the request, and
+    the admin asks about its roles a dozen times per page (menus, panels, views).
+    """
+    if not user.is_authenticated:
+        return []
+    rows = user.__dict__.get("_xf_role_rows")
+    if rows is None:
+        rows = list(
+            NodeGroup.objects.filter(group__user=user).values_list(
+                "node_id", "node__path", "node__tenant_id", "role"
+            )
+        )
+        user.__dict__["_xf_role_rows"] = rows
+    return rows
+
+
+def forget_roles(user) -> None:
+    user.__dict__.pop("_xf_role_rows", None)
+
+
+def _reaches(rows, node: Node) -> bool:
+    """A webmaster of an ancestor hosting this node in its schema (see
+    `_reaching_webmasters`)."""
+    above = set(node.ancestor_paths())
+    return any(
+        role == Role.WEBMASTER and path in above and tenant_id == node.tenant_id
+        for _, path, tenant_id, role in rows
+    )
+
+
+def roles_held_on(user, node: Node) -> set[str]:
+    return {role for node_id, _, _, role in role_rows(user) if node_id == node.pk}
 
 
 def user_may_administer(user, node: Node) -> bool:
     """Whether the user holds a role on this node, or reaches it as a webmaster."""
     if user.is_superuser:
         return True
-    return NodeGroup.objects.filter(
-        Q(node=node) | _reaching_webmasters(node), group__user=user
-    ).exists()
+    rows = role_rows(user)
+    return any(node_id == node.pk for node_id, _, _, _ in rows) or _reaches(rows, node)
 
 
 def user_may_edit_content(user, node: Node) -> bool:
@@ -159,26 +196,21 @@ def user_may_edit_content(user, node: Node) -> bool:
     or a webmaster reaching it (the party-affairs roles do not write pages)."""
     if user.is_superuser:
         return True
-    return NodeGroup.objects.filter(
-        Q(node=node, role__in=CONTENT_ROLES) | _reaching_webmasters(node), group__user=user
-    ).exists()
+    rows = role_rows(user)
+    return bool(roles_held_on(user, node) & set(CONTENT_ROLES)) or _reaches(rows, node)
 
 
 def user_roles_above(user, node: Node) -> set[tuple[str, str]]:
     """(node path, role) of every role the user holds on this node or an ancestor."""
-    rows = NodeGroup.objects.filter(
-        node__path__in=[*node.ancestor_paths(), node.path], group__user=user
-    ).values_list("node__path", "role")
-    return set(rows)
+    paths = {*node.ancestor_paths(), node.path}
+    return {(path, role) for _, path, _, role in role_rows(user) if path in paths}
 
 
 def user_may_manage_members(user, node: Node) -> bool:
     """Webmasters (of the node, or reaching it) choose who holds its roles."""
     if user.is_superuser:
         return True
-    return NodeGroup.objects.filter(
-        Q(node=node, role=Role.WEBMASTER) | _reaching_webmasters(node), group__user=user
-    ).exists()
+    return Role.WEBMASTER in roles_held_on(user, node) or _reaches(role_rows(user), node)
 
 
 def node_members(node: Node) -> dict[str, list]:
@@ -191,3 +223,4 @@ def node_members(node: Node) -> dict[str, list]:
 
 def remove_role(user, node: Node, role: str) -> None:
     NodeGroup.objects.get(node=node, role=role).group.user_set.remove(user)
+    forget_roles(user)

@@ -2,8 +2,8 @@
 
 from django.core.exceptions import PermissionDenied
 
-from network.models import Node, NodeGroup, Role
-from network.roles import user_may_administer
+from network.models import Node, Role
+from network.roles import roles_held_on, user_may_edit_content
 
 
 class SyndicationDenied(PermissionDenied):
@@ -11,15 +11,13 @@ class SyndicationDenied(PermissionDenied):
 
 
 def roles_on(user, node: Node) -> set[str]:
-    if not user.is_authenticated:
-        return set()
-    return set(NodeGroup.objects.filter(node=node, group__user=user).values_list("role", flat=True))
+    return roles_held_on(user, node) if user.is_authenticated else set()
 
 
 def may_submit_from(user, node: Node) -> bool:
     """Any of the node's editors, reviewers or webmasters (or a webmaster hosting the
     site) may submit its articles up."""
-    return user.is_authenticated and user_may_administer(user, node)
+    return user.is_authenticated and user_may_edit_content(user, node)
 
 
 def may_review_at(user, node: Node) -> bool:

@@ -9,7 +9,7 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
-from network.roles import user_may_administer
+from network.roles import user_may_edit_content
 from sites.lookup import is_article, node_of_page
 
 from .action_menu import PUBLISH_AND_SUBMIT, PublishAndSubmitMenuItem, arrange_for_grassroots
@@ -57,7 +57,7 @@ class NodeMenuItem(MenuItem):
         node = getattr(request, "node", None)
         if node is None:
             return False
-        check = may_review_at if self.reviewers_only else user_may_administer
+        check = may_review_at if self.reviewers_only else user_may_edit_content
         return check(request.user, node)
 
 
@@ -188,5 +188,5 @@ class SyndicationPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_syndication_panel(request, panels):
     node = getattr(request, "node", None)
-    if node is not None and user_may_administer(request.user, node):
+    if node is not None and user_may_edit_content(request.user, node):
         panels.append(SyndicationPanel(node, may_review_at(request.user, node)))

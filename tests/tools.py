@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from cryptography.fernet import Fernet
 from django.conf import settings
 
 
@@ -68,6 +69,7 @@ def production_environment() -> dict[str, str]:
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "xfnet.settings.production",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "XFNET_PERSONAL_DATA_KEY": Fernet.generate_key().decode(),
         "DJANGO_ALLOWED_HOSTS": ".ahxf.gov.cn",
         "DATABASE_URL": database_url(),
         "REDIS_URL": "redis://127.0.0.1:6379/9",

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
 from network.models import Node
-from network.roles import user_may_administer
+from network.roles import user_may_edit_content
 from sites.lookup import node_of_page
 from sites.models import ArticlePage
 
@@ -29,7 +29,7 @@ class ArticleSyndicationView(NodeAdminView):
     page_title = "报送与下发"
 
     def allowed(self, user, node):
-        return user_may_administer(user, node)
+        return user_may_edit_content(user, node)
 
     def prepare(self, request, page_id, **kwargs):
         self.article = get_object_or_404(ArticlePage, pk=page_id)
@@ -38,7 +38,7 @@ class ArticleSyndicationView(NodeAdminView):
         except Exception as error:
             raise Http404 from error
         # the article must belong to a site the account may work on
-        if not user_may_administer(request.user, self.origin):
+        if not user_may_edit_content(request.user, self.origin):
             raise PermissionDenied
         self.story = Story.objects.filter(
             origin_node=self.origin, origin_page_id=self.article.pk

@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
-from network.roles import user_may_administer
+from network.roles import user_may_edit_content
 
 from .. import notices
 from ..models import AuditEvent, Delivery, DeliveryState, Notice, NoticeState
@@ -36,7 +36,7 @@ class LogView(NodeAdminView):
     page_title = "流转日志"
 
     def allowed(self, user, node):
-        return user_may_administer(user, node)
+        return user_may_edit_content(user, node)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

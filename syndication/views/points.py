@@ -8,7 +8,7 @@ from django.utils import timezone
 from openpyxl import Workbook
 
 from network.levels import Level
-from network.roles import user_may_administer
+from network.roles import user_may_edit_content
 
 from ..points import PERIODS, leaderboard, period_bounds
 from .base import NodeAdminView
@@ -25,7 +25,7 @@ class PointsView(NodeAdminView):
     header_icon = "pick"
 
     def allowed(self, user, node):
-        return user_may_administer(user, node)
+        return user_may_edit_content(user, node)
 
     def query(self):
         get = self.request.GET

@@ -3,7 +3,7 @@
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
-from network.roles import user_may_administer
+from network.roles import user_may_edit_content
 
 from ..models import Story, SubmissionState
 from ..permissions import may_push_from, may_review_at
@@ -17,7 +17,7 @@ class ReceivedView(NodeAdminView):
     page_title = "收到的稿件"
 
     def allowed(self, user, node):
-        return user_may_administer(user, node)
+        return user_may_edit_content(user, node)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -59,7 +59,7 @@ class ReceiptsView(NodeAdminView):
     page_title = "报送回执"
 
     def allowed(self, user, node):
-        return user_may_administer(user, node)
+        return user_may_edit_content(user, node)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

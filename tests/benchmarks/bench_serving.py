@@ -26,6 +26,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from cryptography.fernet import Fernet
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "xfnet.settings.test")
 
@@ -153,6 +155,7 @@ def start_xfnet(workdir: Path, workers: int, processes: list, extra_nginx: str =
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "xfnet.settings.production",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "XFNET_PERSONAL_DATA_KEY": Fernet.generate_key().decode(),
         "DJANGO_ALLOWED_HOSTS": ".localhost",
         "DATABASE_URL": database_url(),
         "REDIS_URL": settings.CACHES["pages"]["LOCATION"],

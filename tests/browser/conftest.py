@@ -43,7 +43,8 @@ WIDEST = """() => {
     }
     if (!scrolled && box.right > widest) {
       widest = box.right;
-      what = `${element.tagName.toLowerCase()}.${element.className}`;
+      const name = element.getAttribute('name') || '';
+      what = `${element.tagName.toLowerCase()}.${element.className}[${name}]`;
     }
   }
   return [Math.round(widest), what];

@@ -20,6 +20,7 @@ import urllib.request
 
 import psycopg2
 import pytest
+from cryptography.fernet import Fernet
 
 from sites.factories import article_form
 from tests.tools import ROOT, require_program
@@ -128,6 +129,7 @@ def production(tmp_path_factory):
         **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "XFNET_"))},
         "DJANGO_SETTINGS_MODULE": "xfnet.settings.production",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "XFNET_PERSONAL_DATA_KEY": Fernet.generate_key().decode(),
         "DJANGO_ALLOWED_HOSTS": ".localhost",
         "DATABASE_URL": database_url,
         "REDIS_URL": redis_url,

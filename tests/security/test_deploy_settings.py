@@ -21,6 +21,15 @@ def test_check_deploy_with_production_settings_gives_no_warnings(django_db_setup
     assert "no issues" in result.stdout
 
 
+def test_production_settings_refuse_to_start_without_the_personal_data_key(django_db_setup):
+    env = {k: v for k, v in production_environment().items() if k != "XFNET_PERSONAL_DATA_KEY"}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        env=env, cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode != 0 and "XFNET_PERSONAL_DATA_KEY" in result.stderr
+
+
 def test_production_settings_refuse_to_start_without_a_secret(django_db_setup):
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SECRET_KEY"}
     env["DJANGO_SETTINGS_MODULE"] = "xfnet.settings.production"
