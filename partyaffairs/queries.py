@@ -258,3 +258,28 @@ def due_next(node: Node) -> list[Due]:
         stage = next_stage(recruit)
         dues.append(Due(recruit, stage, earliest(recruit, stage)))
     return sorted(dues, key=lambda due: (due.first_day is not None, due.first_day or date.min))
+
+
+def reminders(node: Node) -> list[tuple[str, str]]:
+    """What needs the officer now: (sentence, screen name) for the dashboard."""
+    today = timezone.localdate()
+    notes = []
+    incoming = Transfer.objects.filter(to_node=node, state=TransferState.PENDING).count()
+    if incoming:
+        notes.append((f"有{incoming}名党员的组织关系等待接收。", "xf_party_transfers"))
+    warn = today + timedelta(days=TERM_WARNING_DAYS)
+    with in_schema(node):
+        terms = Organisation.objects.filter(node_code=node.code, term_ends_on__lte=warn)
+        overdue = terms.filter(term_ends_on__lt=today).count()
+        soon = terms.count() - overdue
+        dues = due_next(node)
+    if overdue:
+        notes.append((f"{overdue}个党组织已超过换届日期，请尽快换届。", "xf_party_organisations"))
+    if soon:
+        notes.append(
+            (f"{soon}个党组织将在{TERM_WARNING_DAYS}天内到换届日期。", "xf_party_organisations")
+        )
+    ready = [d for d in dues if d.first_day is None or d.first_day <= today]
+    if ready:
+        notes.append((f"{len(ready)}名发展对象可以办理下一步（或须先公示）。", "xf_party_recruits"))
+    return notes

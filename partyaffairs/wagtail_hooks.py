@@ -1,8 +1,10 @@
 from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 
-from .access import may_see_figures
+from . import queries
+from .access import may_keep_register, may_see_figures
 from .views.figures import FiguresExportView, FiguresView
 from .views.pipeline import (
     ImportView,
@@ -66,3 +68,27 @@ class PartyMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_party_menu():
     return PartyMenuItem("党务管理", reverse("xf_party"), icon_name="group", order=250)
+
+
+class PartyRemindersPanel(Component):
+    """On the dashboard of those who keep the node's register: what is due."""
+
+    name = "xf_party_reminders"
+    order = 50
+    template_name = "partyaffairs/admin/dashboard_panel.html"
+
+    def __init__(self, node, notes):
+        self.node, self.notes = node, notes
+
+    def get_context_data(self, parent_context=None):
+        notes = [(text, reverse(name, args=[self.node.code])) for text, name in self.notes]
+        return {"notes": notes}
+
+
+@hooks.register("construct_homepage_panels")
+def add_party_reminders(request, panels):
+    node = getattr(request, "node", None)
+    if node is not None and may_keep_register(request.user, node):
+        notes = queries.reminders(node)
+        if notes:
+            panels.append(PartyRemindersPanel(node, notes))

@@ -1,6 +1,8 @@
 """The 党务管理 screens over HTTP, as each role sees them."""
 
 import io
+import json
+import re
 from datetime import date
 
 import pytest
@@ -13,6 +15,8 @@ from partyaffairs.figures import refresh_figures
 from partyaffairs.ledger.models import AuditEntry, MemberAccount
 from partyaffairs.models import ImportJob, Meeting, Member
 from partyaffairs.registering import register_member
+from partyaffairs.transferring import request_transfer
+from syndication.permissions import may_submit_from
 
 from .conftest import member_data
 
@@ -30,6 +34,15 @@ def member(net, officers, branches):
     with schema_context(net.county1.tenant.schema_name):
         return register_member(officers.village1, net.village1,
                                member_data(branches.village1, id_number=NUMBER))  # fmt: skip
+
+
+def menu_labels(html: str) -> set[str]:
+    """The admin sidebar's menu, read from the JSON Wagtail renders it from."""
+    pattern = r'<script id="wagtail-sidebar-props" type="application/json">(.*?)</script>'
+    props = re.search(pattern, html, re.S)
+    assert props, "no sidebar on the page"
+    text = json.dumps(json.loads(props.group(1)), ensure_ascii=False)
+    return set(re.findall(r'"label": "([^"]*)"', text))
 
 
 def party_url(node, tail=""):
@@ -191,3 +204,33 @@ def test_secretary_and_committee_are_members_of_the_node(net, officers, branches
     assert "李建国" in refused.content.decode()
     assert client.get(party_url(net.village2, f"organisations/{branches.village2.uuid}/"),
                       HTTP_HOST="village1.localhost").status_code == 404  # fmt: skip
+
+
+def test_party_roles_write_no_pages_and_see_no_syndication(net, officers):
+    assert not may_submit_from(officers.village1, net.village1)
+    assert not may_submit_from(officers.leader, net.province)
+    client = client_for(officers.village1, "village1.localhost")
+    assert client.get("/admin/syndication/receipts/").status_code == 403
+    assert client.get("/admin/write/").status_code == 403
+    menu = menu_labels(client.get("/admin/").content.decode())
+    assert "党务管理" in menu and "稿件流转" not in menu and "写稿" not in menu
+    assert "稿件流转" in menu_labels(
+        client_for(officers.village1_webmaster, "village1.localhost")
+        .get("/admin/")
+        .content.decode()
+    )  # the check bites
+
+
+def test_the_dashboard_reminds_the_officer_of_terms_and_transfers(net, officers, branches):
+    with schema_context(net.county1.tenant.schema_name):
+        branches.village1.term_ends_on = date(2020, 1, 1)
+        branches.village1.save()
+        moving = register_member(officers.village2, net.village2, member_data(branches.village2))
+        request_transfer(officers.village2, net.village2, moving, net.village1,
+                         branches.village1.uuid)  # fmt: skip
+    page = client_for(officers.village1, "village1.localhost").get("/admin/").content.decode()
+    assert "党务提醒" in page
+    assert "有1名党员的组织关系等待接收。" in page
+    assert "1个党组织已超过换届日期，请尽快换届。" in page
+    leader = client_for(officers.village1_editor, "village1.localhost").get("/admin/")
+    assert "党务提醒" not in leader.content.decode()
