@@ -70,3 +70,29 @@ class PartyView(WagtailAdminTemplateMixin, TemplateView):
     def done(self, message, url):
         messages.success(self.request, message)
         return redirect(url)
+
+
+class FormScreen(PartyView):
+    """One form on the shared form template: `get_form()` builds it (bound on POST),
+    `save(form)` runs the service in the node's schema and returns (message, url);
+    a refusal shows above the form, with what was typed kept."""
+
+    template_name = "partyaffairs/admin/form.html"
+    multipart = False
+
+    def get_context_data(self, **kwargs):
+        form = kwargs.get("form") or self.get_form()
+        context = super().get_context_data(**kwargs)
+        context.update(form=form, multipart=self.multipart)
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = self.get_form()
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        try:
+            with self.schema():
+                message, url = self.save(form)
+        except PartyAffairsError as error:
+            return self.refused(form, error)
+        return self.done(message, url)

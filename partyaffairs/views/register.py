@@ -3,6 +3,7 @@
 from urllib.parse import quote
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -37,7 +38,7 @@ from ..registering import (
     set_leadership,
 )  # fmt: skip
 from ..spreadsheets import COLUMNS, workbook_bytes
-from .base import PartyView
+from .base import FormScreen, PartyView
 
 
 def attachment(response, name):
@@ -81,10 +82,8 @@ class MembersView(PartyView):
         return context
 
 
-class MemberFormView(PartyView):
+class MemberFormView(FormScreen):
     """Add a member, or (with a uuid) change one."""
-
-    template_name = "partyaffairs/admin/form.html"
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
@@ -107,27 +106,14 @@ class MemberFormView(PartyView):
             initial["organisation"] = member.organisation_id
         return MemberForm(initial=initial, organisations=organisations)
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["form"] = kwargs.get("form") or self.get_form()
-        context["multipart"] = False
-        return context
-
-    def post(self, request, *args, **kwargs):
-        form = self.get_form()
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(form=form))
-        try:
-            with self.schema():
-                if self.member_uuid:
-                    member = self.member()
-                    change_member(request.user, self.node, member, form.member_data())
-                else:
-                    member = register_member(request.user, self.node, form.member_data())
-        except PartyAffairsError as error:
-            return self.refused(form, error)
-        url = node_url("xf_party_member", self.node, member.uuid)
-        return self.done(f"已保存{member.name}的信息。", url)
+    def save(self, form):
+        user = self.request.user
+        if self.member_uuid:
+            member = self.member()
+            change_member(user, self.node, member, form.member_data())
+        else:
+            member = register_member(user, self.node, form.member_data())
+        return f"已保存{member.name}的信息。", node_url("xf_party_member", self.node, member.uuid)
 
 
 class MemberView(PartyView):
@@ -223,12 +209,12 @@ class OrganisationsView(PartyView):
         )
 
 
-class MeetingFormView(PartyView):
+class MeetingFormView(FormScreen):
     """Record a meeting with its attendees and photos: a village officer's everyday
     task, on a phone."""
 
-    template_name = "partyaffairs/admin/form.html"
     page_title = "记录会议"
+    multipart = True
 
     def get_form(self):
         organisations = queries.organisations_of(self.node)
@@ -239,29 +225,17 @@ class MeetingFormView(PartyView):
         initial = {"held_on": timezone.localdate()}
         return MeetingForm(initial=initial, organisations=organisations, members=members)
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["form"] = kwargs.get("form") or self.get_form()
-        context["multipart"] = True
-        return context
-
-    def post(self, request, *args, **kwargs):
-        form = self.get_form()
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(form=form))
+    def save(self, form):
         data = form.cleaned_data
-        try:
-            with self.schema():
-                images = self.save_photos(data["photos"], data["topic"])
-                record_meeting(
-                    request.user, self.node,
-                    organisation=form.organisations[data["organisation"]], kind=data["kind"],
-                    held_on=data["held_on"], topic=data["topic"], minutes=data["minutes"],
-                    attendees=[form.members[pk] for pk in data["attendees"]], images=images,
-                )  # fmt: skip
-        except PartyAffairsError as error:
-            return self.refused(form, error)
-        return self.done("会议已记录。", node_url("xf_party_meetings", self.node))
+        with transaction.atomic():  # photos and record together, or neither
+            images = self.save_photos(data["photos"], data["topic"])
+            record_meeting(
+                self.request.user, self.node,
+                organisation=form.organisations[data["organisation"]], kind=data["kind"],
+                held_on=data["held_on"], topic=data["topic"], minutes=data["minutes"],
+                attendees=[form.members[pk] for pk in data["attendees"]], images=images,
+            )  # fmt: skip
+        return "会议已记录。", node_url("xf_party_meetings", self.node)
 
     def save_photos(self, uploads, topic):
         checker = WagtailImageField()
@@ -278,10 +252,9 @@ class MeetingFormView(PartyView):
         return images
 
 
-class OrganisationView(PartyView):
+class OrganisationView(FormScreen):
     """书记 and 委员 of one organisation."""
 
-    template_name = "partyaffairs/admin/form.html"
     page_title = "党组织书记和委员"
 
     def get_form(self):
@@ -299,28 +272,15 @@ class OrganisationView(PartyView):
     def get_page_subtitle(self):
         return self.organisation.name
 
-    def get_context_data(self, **kwargs):
-        form = kwargs.get("form") or self.get_form()
-        context = super().get_context_data(**kwargs)
-        context.update(form=form, multipart=False)
-        return context
-
-    def post(self, request, *args, **kwargs):
-        form = self.get_form()
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(form=form))
+    def save(self, form):
         data = form.cleaned_data
-        try:
-            with self.schema():
-                set_leadership(
-                    request.user, self.node, self.organisation,
-                    secretary=form.members.get(data["secretary"]),
-                    committee=[form.members[pk] for pk in data["committee"]],
-                )  # fmt: skip
-        except PartyAffairsError as error:
-            return self.refused(form, error)
-        url = node_url("xf_party_organisations", self.node)
-        return self.done(f"已更新{self.organisation.name}的书记和委员。", url)
+        set_leadership(
+            self.request.user, self.node, self.organisation,
+            secretary=form.members.get(data["secretary"]),
+            committee=[form.members[pk] for pk in data["committee"]],
+        )  # fmt: skip
+        message = f"已更新{self.organisation.name}的书记和委员。"
+        return message, node_url("xf_party_organisations", self.node)
 
 
 class MeetingsView(PartyView):
