@@ -7,6 +7,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 from urllib.parse import quote
 
@@ -96,3 +97,11 @@ def stop_worker(worker: subprocess.Popen) -> None:
     with contextlib.suppress(ProcessLookupError):
         os.killpg(worker.pid, signal.SIGKILL)
     worker.wait(timeout=30)
+
+
+def wait_for(condition, what: str, timeout: float = 60) -> None:
+    """Poll `condition` until it holds (a worker's result), failing after `timeout`."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.1)

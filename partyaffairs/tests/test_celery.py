@@ -3,7 +3,6 @@ background, and the figures follow. The data is committed (the worker has its ow
 connection) and removed afterwards."""
 
 import io
-import time
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -16,15 +15,9 @@ from network.models import Node
 from partyaffairs.factories import OrganisationFactory
 from partyaffairs.ledger.models import AuditEntry, NodeFigures
 from partyaffairs.models import ImportJob, Member, Organisation
+from tests.tools import wait_for
 
 pytestmark = pytest.mark.celery
-
-
-def wait_for(condition, what, timeout=60):
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        time.sleep(0.2)
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 These tests commit their data (the worker has its own connection) and clean up.
 """
 
-import time
 from datetime import timedelta
 
 import pytest
@@ -24,17 +23,11 @@ from syndication.reach import accepted_for, pushed_news_for
 from syndication.revoking import revoke_story
 from syndication.submitting import columns_of, decide, submit_up
 from syndication.tasks import deliver
+from tests.tools import wait_for
 
 pytestmark = pytest.mark.celery
 
 CODES = ["340000", "340100", "340111", "340111001", "340111001001", "340111001002"]
-
-
-def wait_for(condition, what, timeout=60):
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        time.sleep(0.1)
 
 
 @pytest.fixture
