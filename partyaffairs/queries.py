@@ -283,3 +283,34 @@ def reminders(node: Node) -> list[tuple[str, str]]:
     if ready:
         notes.append((f"{len(ready)}名发展对象可以办理下一步（或须先公示）。", "xf_party_recruits"))
     return notes
+
+
+def quarters_back(today: date, count: int) -> list[str]:
+    """The last `count` quarters, oldest first: ["2026Q1", …]."""
+    year, quarter = today.year, (today.month - 1) // 3 + 1
+    keys = []
+    for _ in range(count):
+        keys.append(f"{year}Q{quarter}")
+        year, quarter = (year, quarter - 1) if quarter > 1 else (year - 1, 4)
+    return keys[::-1]
+
+
+def meetings_by_organisation(node: Node, today: date, count=4) -> tuple[list, list]:
+    """三会一课 held by each of the node's own organisations in the last quarters:
+    (quarter keys, [(organisation name, [count per quarter])]). One schema, counts only."""
+    keys = quarters_back(today, count)
+    first_year, first_quarter = int(keys[0][:4]), int(keys[0][-1])
+    since = date(first_year, 3 * first_quarter - 2, 1)
+    with in_schema(node):
+        held = list(
+            Meeting.objects.filter(node_code=node.code, held_on__gte=since).values_list(
+                "organisation__name", "held_on"
+            )
+        )
+        names = list(
+            Organisation.objects.filter(node_code=node.code).values_list("name", flat=True)
+        )
+    counts = {name: dict.fromkeys(keys, 0) for name in names}
+    for name, day in held:
+        counts[name][f"{day.year}Q{(day.month - 1) // 3 + 1}"] += 1
+    return keys, [(name, list(by_quarter.values())) for name, by_quarter in counts.items()]

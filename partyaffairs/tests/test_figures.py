@@ -8,7 +8,8 @@ from partyaffairs.figures import refresh_figures
 from partyaffairs.ledger.models import NodeFigures
 from partyaffairs.models import Member
 from partyaffairs.models.member import ACTIVE_STATUSES
-from partyaffairs.registering import change_member, register_member
+from partyaffairs.queries import meetings_by_organisation, quarters_back
+from partyaffairs.registering import change_member, record_meeting, register_member
 from partyaffairs.transferring import accept_transfer, request_transfer
 
 from .conftest import member_data
@@ -66,3 +67,14 @@ def test_roll_ups_equal_a_direct_count_after_changes(net, officers, branches):
     refresh_figures(net.village3)
     assert figures(net.province)["gender"] == direct_count(net.province) == {"男": 1, "女": 1}
     assert figures(net.province)["status"] == {"full": 2, "deceased": 1}
+
+
+def test_meetings_are_counted_per_organisation_and_quarter(net, officers, branches):
+    assert quarters_back(date(2026, 2, 1), 3) == ["2025Q3", "2025Q4", "2026Q1"]
+    with schema_context(net.county1.tenant.schema_name):
+        for held in (date(2025, 8, 1), date(2026, 1, 5), date(2026, 2, 9)):
+            record_meeting(officers.village1, net.village1, organisation=branches.village1,
+                           kind="general", held_on=held, topic="学习")  # fmt: skip
+    keys, rows = meetings_by_organisation(net.village1, date(2026, 2, 15), 3)
+    assert keys == ["2025Q3", "2025Q4", "2026Q1"]
+    assert rows == [("甲村党支部", [1, 0, 2])]

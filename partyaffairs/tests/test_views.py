@@ -113,6 +113,7 @@ def test_a_leader_sees_figures_with_drill_down_and_no_personal_field(net, office
     assert f'href="{party_url(net.city, "figures/")}"' in page  # drill down
     village = client.get(party_url(net.village1, "figures/")).content.decode()
     assert "甲镇" in village  # the way back up
+    assert "本站党组织会议（按季度）" in village and "甲村党支部" in village
     for private in ("李建国", "13912345678", NUMBER[-4:], "1975"):
         assert private not in page and private not in village
     spreadsheet = client.get(party_url(net.province, "figures/export/"))

@@ -28,7 +28,9 @@ class FiguresView(PartyView):
              f.get("recruit_stage", {}))
             for child, f in queries.children_figures(self.node)
         ]  # fmt: skip
+        quarters, by_organisation = queries.meetings_by_organisation(self.node, today)
         context.update(
+            quarters=quarters, by_organisation=by_organisation,
             tables=statistics.tables(figures, today), children=children,
             members=statistics.active_members(figures),
             overdue=statistics.overdue_terms(figures, today),
