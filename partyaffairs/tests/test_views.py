@@ -164,6 +164,10 @@ def test_an_import_with_errors_lists_them_and_writes_nothing(net, officers, bran
     upload.name = "党员.csv"
     page = client.post(party_url(net.village1, "import/"), {"file": upload}).content.decode()
     assert "第2行：出生日期“1970-13-01”不是有效日期" in page
+    too_big = io.BytesIO(b"x" * (20 * 1024 * 1024 + 1))
+    too_big.name = "党员.csv"
+    page = client.post(party_url(net.village1, "import/"), {"file": too_big}).content.decode()
+    assert "文件超过 20 MB，请分成几个文件导入。" in page
     with schema_context(net.county1.tenant.schema_name):
         assert not ImportJob.objects.exists() and not Member.objects.exists()
 
