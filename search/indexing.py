@@ -1,5 +1,7 @@
 """Building index entries from articles, and removing them."""
 
+from html import unescape
+
 from django.db import connection
 from django.utils.html import strip_tags
 from wagtail.rich_text import RichText
@@ -18,22 +20,32 @@ _BODY_OFFSET_GAP = 10
 MAX_TEXT = 20000  # characters of body kept for snippets and the index
 
 
+def _text_of_html(html: str) -> str:
+    # tags out, then entities decoded (&amp; is "&", not the word "amp")
+    return unescape(strip_tags(html))
+
+
 def plain_text(value) -> str:
-    """The readable text of a StreamField value (or any block value), no markup."""
+    """The readable text of a StreamField value (or any block value), no markup.
+
+    Blocks are joined the way paragraphs inside one rich-text block are (with
+    nothing): a reader sees both as paragraphs, so a phrase across two blocks is
+    found exactly when one across two paragraphs is.
+    """
     if value is None:
         return ""
     if isinstance(value, RichText):
-        return strip_tags(value.source)
+        return _text_of_html(value.source)
     if isinstance(value, str):
-        return strip_tags(value)
+        return _text_of_html(value)
     if hasattr(value, "raw_data") and hasattr(value, "__iter__"):  # StreamValue
-        return "\n".join(plain_text(child.value) for child in value)
+        return "".join(plain_text(child.value) for child in value)
     if isinstance(value, dict):  # StructValue
-        return "\n".join(plain_text(v) for v in value.values())
+        return "".join(plain_text(v) for v in value.values())
     if isinstance(value, list | tuple):
-        return "\n".join(plain_text(v) for v in value)
+        return "".join(plain_text(v) for v in value)
     if hasattr(value, "bound_blocks"):  # ListValue
-        return "\n".join(plain_text(block.value) for block in value.bound_blocks)
+        return "".join(plain_text(block.value) for block in value.bound_blocks)
     return ""
 
 
