@@ -7,7 +7,7 @@ from django.db.models import BooleanField, FloatField
 from django.db.models.expressions import RawSQL
 
 from .models import SearchEntry
-from .text import fold_with_map, grams_query, highlight, query_words, words_query
+from .text import grams_query, highlight, normalise, origin_of, query_words, words_query
 
 SNIPPET_CHARS = 120
 # Relevance ordering ranks this many of the newest matches; counts stop at COUNT_CAP.
@@ -101,9 +101,10 @@ class CappedCount:
 def snippet(entry, q: str) -> str:
     """A piece of the text around the first hit, the query's words marked."""
     text = entry.text or entry.summary or ""
-    folded, origins = fold_with_map(text)
-    starts = [origins[folded.find(word)] for word in query_words(q) if word and word in folded]
-    start = max(0, min(starts) - SNIPPET_CHARS // 3) if starts else 0
+    folded = normalise(text)
+    hits = [folded.find(word) for word in query_words(q) if word and word in folded]
+    first = origin_of(text, min(hits)) if hits else 0
+    start = max(0, first - SNIPPET_CHARS // 3)
     piece = text[start : start + SNIPPET_CHARS].replace("\n", " ")
     prefix = "…" if start else ""
     suffix = "…" if start + SNIPPET_CHARS < len(text) else ""

@@ -12,6 +12,7 @@ some lexeme (one-character queries use a prefix match) and the next run starts a
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import cache
 
 import opencc
@@ -54,10 +55,30 @@ def normalise(text: str) -> str:
     return folded.translate(_traditional_to_simplified())
 
 
-def fold_with_map(text: str) -> tuple[str, list[int]]:
-    """The text folded a character at a time, and for each folded character the index
-    of the original character it came from: …, ℃ or ½ fold to several characters,
-    and a hit found in the folded text is marked on the original."""
+def origin_of(text: str, position: int) -> int:
+    """The index in `text` of the character that folds to `normalise(text)[position]`
+    (walks only up to it, and not at all when folding kept every length)."""
+    if len(normalise(text)) == len(text):
+        return position
+    length = 0
+    for index, char in enumerate(text):
+        length += len(_fold_char(char))
+        if length > position:
+            return index
+    return len(text)
+
+
+def fold_with_map(text: str) -> tuple[str, Sequence[int]]:
+    """The text folded, and for each folded character the index of the original
+    character it came from: …, ℃ or ½ fold to several characters, and a hit found in
+    the folded text is marked on the original.
+
+    Most text folds character for character (full-width commas, traditional
+    characters): then the map is the identity and the text is folded in one call.
+    """
+    whole = normalise(text)
+    if len(whole) == len(text or ""):
+        return whole, range(len(whole))
     folded, origins = [], []
     for index, char in enumerate(text or ""):
         piece = _fold_char(char)

@@ -67,3 +67,10 @@ def test_traditional_and_simplified_find_each_other_and_marks_keep_the_original(
     entry = SearchEntry.objects.get(title="黨建引領鄉村振興")
     assert title_html(entry, "党建") == "<mark>黨建</mark>引領鄉村振興"
     assert normalise("臺灣發展") == "台湾发展"
+
+
+def test_a_snippet_starts_near_the_first_hit_after_lengthening_characters(net):
+    body = "……" * 200 + "中间党建工作" + "。" * 300
+    publish(net.village1, "长文", [f"<p>{body}</p>"])
+    piece = snippet(SearchEntry.objects.get(title="长文"), "党建")
+    assert "<mark>党建</mark>" in piece and piece.startswith("…")
