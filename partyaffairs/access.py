@@ -7,37 +7,34 @@
 - A member sees their own record at /my/ (partyaffairs.views.my), nobody else's.
 """
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
-from network.models import Node, NodeGroup, Role
+from network.models import Node, Role
 from network.people import person
-from network.roles import user_roles_above
+from network.roles import role_rows, user_roles_above
 
 from .ledger.models import AuditAction, AuditEntry
 
 REFUSED = "您没有查看该站点党员信息的权限。"
 
 
-def may_keep_register(user, node: Node) -> bool:
+def _node_webmaster_or_above(user, node: Node, roles_above) -> bool:
+    """The node's own 站长, or one of `roles_above` on the node or an ancestor."""
     if not user.is_authenticated:
         return False
     if user.is_superuser:
         return True
     roles = user_roles_above(user, node)
-    return (node.path, Role.WEBMASTER) in roles or any(role == Role.ORGANISER for _, role in roles)
+    return (node.path, Role.WEBMASTER) in roles or any(role in roles_above for _, role in roles)
+
+
+def may_keep_register(user, node: Node) -> bool:
+    return _node_webmaster_or_above(user, node, (Role.ORGANISER,))
 
 
 def may_see_figures(user, node: Node) -> bool:
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    roles = user_roles_above(user, node)
-    return (node.path, Role.WEBMASTER) in roles or any(
-        role in (Role.ORGANISER, Role.LEADER) for _, role in roles
-    )
+    return _node_webmaster_or_above(user, node, (Role.ORGANISER, Role.LEADER))
 
 
 def require_register(user, node: Node) -> None:
@@ -50,34 +47,17 @@ def require_figures(user, node: Node) -> None:
         raise PermissionDenied("您没有查看该站点党务统计的权限。")
 
 
-def _roots_of(user, roles) -> list[Node]:
-    groups = NodeGroup.objects.filter(group__user=user, role__in=roles).select_related("node")
-    return [nodegroup.node for nodegroup in groups]
-
-
 def register_nodes(user):
     """The nodes whose register the user keeps (for lists and pickers)."""
     if user.is_superuser:
         return Node.objects.all()
     query = Q(pk__in=[])
-    for node in _roots_of(user, [Role.ORGANISER]):
-        query |= Q(path__startswith=node.path)
-    for node in _roots_of(user, [Role.WEBMASTER]):
-        query |= Q(pk=node.pk)
+    for node_id, path, _, role in role_rows(user):
+        if role == Role.ORGANISER:
+            query |= Q(path__startswith=path)
+        elif role == Role.WEBMASTER:
+            query |= Q(pk=node_id)
     return Node.objects.filter(query)
-
-
-def officers_of(node: Node):
-    """Accounts keeping this node's register: to tell them of a transfer."""
-    paths = [*node.ancestor_paths(), node.path]
-    return (
-        get_user_model()
-        .objects.filter(
-            Q(groups__node_role__role=Role.ORGANISER, groups__node_role__node__path__in=paths)
-            | Q(groups__node_role__role=Role.WEBMASTER, groups__node_role__node=node)
-        )
-        .distinct()
-    )
 
 
 def audit(user, node: Node, action: str, member=None, detail: str = "") -> None:

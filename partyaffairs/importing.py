@@ -11,6 +11,7 @@ from django.utils import timezone
 from django_tenants.utils import schema_context
 
 from network.models import Node
+from network.people import person
 
 from . import idcards
 from .access import audit, require_register
@@ -115,6 +116,15 @@ def _row_data(row, columns, scope: Scope):
     return data, None
 
 
+def _filled_rows(table: list[list]) -> list[tuple[int, list]]:
+    """(line number, cells) of every row below the header with anything in it."""
+    return [
+        (line, row)
+        for line, row in enumerate(table[1:], start=2)
+        if any(cell not in (None, "") for cell in row)
+    ]
+
+
 def check_rows(table: list[list], scope: Scope) -> tuple[list[tuple[int, dict]], list[str]]:
     """Every row checked: ([(line, data)], [line-numbered problems])."""
     if not table:
@@ -127,9 +137,7 @@ def check_rows(table: list[list], scope: Scope) -> tuple[list[tuple[int, dict]],
         .values_list("node_code", "id_number_hash")
     )
     today = timezone.localdate()
-    for line, row in enumerate(table[1:], start=2):
-        if not any(cell not in (None, "") for cell in row):
-            continue
+    for line, row in _filled_rows(table):
         data, problem = _row_data(row, columns, scope)
         if data is not None:
             node = scope.nodes[data["organisation"].node_code]
@@ -186,7 +194,7 @@ def _member(data: dict) -> Member:
 def _write_batch(job, scope, batch, user) -> None:
     with transaction.atomic():
         members = Member.objects.bulk_create([_member(dict(data)) for _, data in batch])
-        now, actor = timezone.now(), (user.get_full_name() if user else "")
+        now, actor = timezone.now(), person(user)
         MemberEvent.objects.bulk_create(
             MemberEvent(member=m, kind=EventKind.REGISTERED, at=now, actor_name=actor,
                         text=f"由《{job.file_name}》导入{m.organisation}",
@@ -239,13 +247,8 @@ def _unwritten(job, scope):
     written rows are in the register now): ([(line, data)], [problems])."""
     table = read_table(job.file_name, bytes(job.content))
     columns = header_map(table[0])
-    rows = [
-        (line, row)
-        for line, row in enumerate(table[1:], start=2)
-        if any(cell not in (None, "") for cell in row)
-    ]
     checked, problems = [], []
-    for line, row in rows[job.rows_done :]:
+    for line, row in _filled_rows(table)[job.rows_done :]:
         data, problem = _row_data(row, columns, scope)
         if problem:
             problems.append(f"第{line}行：{problem}")
@@ -260,8 +263,8 @@ def _fail(job, message) -> ImportJob:
 
 
 def import_members(user, node: Node, file_name: str, content: bytes) -> ImportJob:
-    """Check and write a file in one go (the management command; the admin sends the
-    job to a worker instead)."""
+    """Check and write a file in one go (tests, the benchmark, a shell); the admin
+    checks in the request and sends the writing to a worker."""
     with schema_context(node.tenant.schema_name):
         job = start_import(user, node, file_name, content)
         return run_import(job, node)

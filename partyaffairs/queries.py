@@ -16,7 +16,7 @@ from network.models import Node
 from . import idcards
 from .access import audit_read
 from .ledger.models import AuditEntry, MemberAccount, NodeFigures, Transfer, TransferState
-from .models import ImportJob, Meeting, Member, MemberStatus, Organisation, Recruit, RecruitStage
+from .models import Meeting, Member, MemberStatus, Organisation, Recruit, RecruitStage
 from .models.member import ACTIVE_STATUSES
 from .recruiting_rules import earliest, next_stage
 
@@ -56,7 +56,6 @@ class Overview:
     dues: list
     incoming: list
     outgoing: list
-    jobs: list
 
 
 def overview(node: Node) -> Overview:
@@ -73,7 +72,6 @@ def overview(node: Node) -> Overview:
             .annotate(attendee_count=Count("attendees"))[:10]
         )
         dues = due_next(node)
-        jobs = list(ImportJob.objects.filter(node_code=node.code).defer("content")[:5])
     return Overview(
         node=node, organisations=organisations, member_count=member_count,
         terms_due=[o for o in organisations if o.term_ends_on and o.term_ends_on <= warn],
@@ -81,7 +79,6 @@ def overview(node: Node) -> Overview:
         incoming=list(Transfer.objects.filter(to_node=node, state=TransferState.PENDING)
                       .select_related("from_node")),
         outgoing=list(Transfer.objects.filter(from_node=node).select_related("to_node")[:10]),
-        jobs=jobs,
     )  # fmt: skip
 
 

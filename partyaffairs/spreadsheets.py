@@ -13,6 +13,8 @@ from datetime import date, datetime
 
 from openpyxl import Workbook, load_workbook
 
+from network.exports import as_text
+
 from .errors import PartyAffairsError
 
 COLUMNS = {
@@ -89,11 +91,12 @@ def header_map(header: list) -> dict[str, int]:
 
 
 def workbook_bytes(title: str, header: list[str], rows) -> bytes:
+    """An xlsx of one sheet; text cells are written so none runs as a formula."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title)
     sheet.append(header)
     for row in rows:
-        sheet.append(row)
+        sheet.append([as_text(cell) if isinstance(cell, str) else cell for cell in row])
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .models import MemberStatus, OrganisationKind
-from .models.member import Education
+from .models.member import ACTIVE_STATUSES, Education, Gender
 from .models.recruit import RecruitStage
 
 AGE_BANDS = [(0, 30, "30岁以下"), (31, 40, "31-40岁"), (41, 50, "41-50岁"), (51, 60, "51-60岁"),
@@ -51,7 +51,7 @@ def tables(figures: dict, today: date) -> list[Table]:
     statuses = [c for c in MemberStatus.choices if c[0] != MemberStatus.TRANSFERRED]
     return [
         Table("党员按党籍状态", _labelled(counts["status"], statuses)),
-        Table("党员按性别", [(g, counts["gender"].get(g, 0)) for g in ("男", "女")]),
+        Table("党员按性别", _labelled(counts["gender"], Gender.choices)),
         Table("党员按年龄", age_bands(counts["birth_year"], today)),
         Table("党员按学历", _labelled(counts["education"], Education.choices)),
         Table("党员按民族", ethnicities),
@@ -70,5 +70,4 @@ def overdue_terms(figures: dict, today: date) -> int:
 
 def active_members(figures: dict) -> int:
     status = figures.get("status", {})
-    return sum(status.get(s, 0) for s in (MemberStatus.FULL, MemberStatus.PROBATIONARY,
-                                          MemberStatus.MOBILE))  # fmt: skip
+    return sum(status.get(s, 0) for s in ACTIVE_STATUSES)

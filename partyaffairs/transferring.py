@@ -64,8 +64,8 @@ def _pending(transfer) -> Transfer:
 
 
 def _take_record(from_node: Node, member_uuid) -> dict:
-    """The member's whole record from the sender's schema, and a stub left in its
-    place (or nothing left, when both nodes share the schema)."""
+    """The member's whole record (fields, history, rewards, appraisals) as read in the
+    sender's schema."""
     with schema_context(from_node.tenant.schema_name):
         member = Member.objects.select_related("organisation").get(uuid=member_uuid)
         record = {
@@ -80,13 +80,17 @@ def _take_record(from_node: Node, member_uuid) -> dict:
         return record
 
 
+def _clear_history(member) -> None:
+    member.events.all().delete()
+    member.commendations.all().delete()
+    member.appraisals.all().delete()
+
+
 def _leave_stub(from_node: Node, member_uuid, to_node: Node, user) -> None:
     with schema_context(from_node.tenant.schema_name):
         member = Member.objects.get(uuid=member_uuid)
         Member.objects.filter(pk=member.pk).update(status=MemberStatus.TRANSFERRED, **STUB_CLEARS)
-        member.events.all().delete()
-        member.commendations.all().delete()
-        member.appraisals.all().delete()
+        _clear_history(member)
         add_event(member, EventKind.TRANSFER_OUT, f"组织关系转至{to_node.name}", from_node, user)
 
 
@@ -105,9 +109,7 @@ def _place_record(record: dict, to_node: Node, organisation_uuid, user, from_nod
             setattr(member, field, record[field])
         member.node_code, member.organisation = to_node.code, organisation
         member.save()
-        member.events.all().delete()
-        member.commendations.all().delete()
-        member.appraisals.all().delete()
+        _clear_history(member)  # a revived stub's; the record brings the whole history
         MemberEvent.objects.bulk_create(MemberEvent(member=member, **e) for e in record["events"])
         Commendation.objects.bulk_create(
             Commendation(member=member, **c) for c in record["commendations"]

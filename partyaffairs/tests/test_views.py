@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from django.test import Client
 from django_tenants.utils import schema_context
+from openpyxl import load_workbook
 from PIL import Image
 
 from partyaffairs.factories import id_number
@@ -239,3 +240,15 @@ def test_the_dashboard_reminds_the_officer_of_terms_and_transfers(net, officers,
     assert "1个党组织已超过换届日期，请尽快换届。" in page
     leader = client_for(officers.village1_editor, "village1.localhost").get("/admin/")
     assert "党务提醒" not in leader.content.decode()
+
+
+def test_the_register_export_writes_no_cell_a_spreadsheet_would_run(net, officers, branches):
+    with schema_context(net.county1.tenant.schema_name):
+        register_member(officers.village1, net.village1,
+                        member_data(branches.village1, name="=HYPERLINK(\"x\")"))  # fmt: skip
+    response = client_for(officers.village1, "village1.localhost").get(
+        party_url(net.village1, "members/export/")
+    )
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet["A2"].value == '\'=HYPERLINK("x")'
+    assert AuditEntry.objects.filter(action="export").exists()

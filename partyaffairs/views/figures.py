@@ -1,15 +1,11 @@
 """统计报表 and 领导查询: a subtree's figures, drilled down node by node, as tables,
 bar charts and a spreadsheet. No personal field is on these screens."""
 
-from django.http import HttpResponse
 from django.utils import timezone
 
 from .. import queries, statistics
 from ..spreadsheets import workbook_bytes
-from .base import PartyView
-from .register import attachment
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from .base import PartyView, xlsx_download
 
 
 class FiguresView(PartyView):
@@ -54,5 +50,4 @@ class FiguresExportView(PartyView):
             for child, f in queries.children_figures(self.node)
         ]
         content = workbook_bytes("党务统计", ["统计表", "项目", "数量"], rows)
-        response = HttpResponse(content, content_type=XLSX)
-        return attachment(response, f"{self.node.name}-党务统计-{today:%Y%m%d}.xlsx")
+        return xlsx_download(content, f"{self.node.name}-党务统计-{today:%Y%m%d}.xlsx")

@@ -1,6 +1,5 @@
 """发展党员, 组织关系接转 and 批量导入: the officer's flows over several steps."""
 
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -19,10 +18,8 @@ from ..outbox import run_import_later
 from ..recruiting import add_recruit, advance, publish_notice
 from ..spreadsheets import REQUIRED, template_bytes
 from ..transferring import accept_transfer, request_transfer, return_transfer
-from .base import PartyView
-from .register import attachment, node_url
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from .base import PartyView, xlsx_download
+from .register import node_url
 
 
 class RecruitsView(PartyView):
@@ -202,8 +199,7 @@ class ImportView(PartyView):
 
 class TemplateDownloadView(PartyView):
     def get(self, request, *args, **kwargs):
-        response = HttpResponse(template_bytes(), content_type=XLSX)
-        return attachment(response, "党员信息导入模板.xlsx")
+        return xlsx_download(template_bytes(), "党员信息导入模板.xlsx")
 
 
 class IndexView(PartyView):

@@ -1,10 +1,8 @@
 """党组织 and 党员: the node's overview, the member list, records and their forms."""
 
-from urllib.parse import quote
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -38,12 +36,7 @@ from ..registering import (
     set_leadership,
 )  # fmt: skip
 from ..spreadsheets import COLUMNS, workbook_bytes
-from .base import FormScreen, PartyView
-
-
-def attachment(response, name):
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
-    return response
+from .base import FormScreen, PartyView, xlsx_download
 
 
 def node_url(name, node, *args):
@@ -310,11 +303,9 @@ class ExportView(PartyView):
         rows = queries.export_rows(self.node)
         audit(request.user, self.node, AuditAction.EXPORT, None, f"导出党员名册{len(rows)}人")
         content = workbook_bytes("党员名册", list(COLUMNS), rows)
-        response = HttpResponse(
-            content,
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        return xlsx_download(
+            content, f"{self.node.code}-党员名册-{timezone.localdate():%Y%m%d}.xlsx"
         )
-        return attachment(response, f"{self.node.code}-党员名册-{timezone.localdate():%Y%m%d}.xlsx")
 
 
 class AuditView(PartyView):

@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
 
+from network.exports import as_text
 from network.levels import Level
 from network.roles import user_may_edit_content
 
@@ -89,15 +90,6 @@ class PointsView(NodeAdminView):
                 sheet.append(line)
             workbook.save(response)
         return response
-
-
-# What makes a spreadsheet read a cell as a formula (CSV injection, OWASP).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def as_text(value: str) -> str:
-    """A name as a cell shows it: one that could start a formula gets a leading '."""
-    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
 
 
 def _int(value, default, low, high):
