@@ -69,9 +69,13 @@ def create_role_groups(node: Node) -> dict[str, Group]:
     return groups
 
 
-# Content the province places on every site at once (shared_blocks): its webmaster
-# edits these models, nobody else does.
-NETWORK_WIDE_MODELS = [("shared_blocks", "campaign"), ("shared_blocks", "alliancelink")]
+# Content the province places on every site at once (shared_blocks) and the search
+# synonym list: its webmaster edits these models, nobody else does.
+NETWORK_WIDE_MODELS = [
+    ("shared_blocks", "campaign"),
+    ("shared_blocks", "alliancelink"),
+    ("xfsearch", "synonym"),
+]
 
 
 def network_wide_permissions():

@@ -4,26 +4,49 @@ Removals are sent to the worker by task name, so the index never imports the tas
 that consume it (search.tasks imports the indexing).
 """
 
+from dataclasses import dataclass
+
 from celery import current_app
 from django.conf import settings
 
-from .elastic import ElasticResults, index_action, send
-from .query import COUNT_CAP, RANKED_CANDIDATES, CappedCount
+from .elastic import ElasticResults, count_matches, index_action, send
+from .query import COUNT_CAP, FEW, ResultPage, capped_count
 
 
 def uses_elasticsearch() -> bool:
     return settings.XFNET_SEARCH_BACKEND == "elasticsearch"
 
 
-def results_for(search):
-    """(results, total): a sliceable, countable sequence of SearchEntry for the
-    Paginator, and how many match (PostgreSQL counts up to COUNT_CAP + 1)."""
+@dataclass
+class Found:
+    """A page of results and what the page says about them."""
+
+    page: ResultPage
+    total: int  # matches as typed, capped at COUNT_CAP + 1 on PostgreSQL
+    words_apart: int  # more holding the query's words apart (shown below)
+
+    @property
+    def more(self) -> bool:
+        return self.total > COUNT_CAP
+
+
+def results_for(search, number: int = 1, size: int = 20) -> Found:
+    """Page `number` of a search; documents holding the query's words apart follow
+    the matches when there are fewer than FEW of them."""
     if uses_elasticsearch():
-        results = ElasticResults(search)
-        return results, results.count()
+        total, apart = count_matches(search)
+        apart = apart if total < FEW else 0
+        results = ElasticResults(search, with_words_apart=apart > 0)
+        # Elasticsearch pages end at 10,000 hits (index.max_result_window)
+        number = max(1, min(number, -(-min(total + apart, 10_000) // size)))
+        rows = results[(number - 1) * size : number * size + 1]
+        page = ResultPage(number, size, rows[:size], len(rows) > size, total + apart)
+        return Found(page, total, apart)
     total = search.total()
-    listed = min(total, COUNT_CAP if search.newest_first else RANKED_CANDIDATES)
-    return CappedCount(search.entries(), listed), total
+    apart = capped_count(search.words_apart(), COUNT_CAP + 1) if total < FEW else 0
+    page = search.page(number, size, with_words_apart=apart > 0)
+    page.total = total + apart if total <= COUNT_CAP else None
+    return Found(page, total, apart)
 
 
 def mirror(entries) -> None:

@@ -16,8 +16,10 @@ from elasticsearch.helpers import bulk
 
 from network.models import Node
 
+from . import pinyin
 from .models import SearchEntry
-from .text import dictionary_words, gram_lexemes, segments
+from .query import EXACT, TEXT, TITLE, WORDS_APART
+from .text import dictionary_words, gram_lexemes, segments, title_key, words_apart_query
 
 WHITESPACE = {"type": "custom", "tokenizer": "whitespace"}
 
@@ -49,6 +51,9 @@ def index_body(ik: bool | None = None) -> dict:
                 "date": {"type": "date"},
                 "title_grams": grams,
                 "body_grams": grams,
+                "title_key": {"type": "keyword"},
+                "title_pinyin": {"type": "text", "analyzer": "xf_grams"},
+                "title_initials": {"type": "text", "analyzer": "xf_grams"},
                 "words": {"type": "text", "analyzer": "xf_words"},
                 "title": {"type": "text", "index": False, **text_fields},
                 "column_title": {"type": "keyword", "index": False},
@@ -73,9 +78,24 @@ def _words(text: str) -> str:
     return " ".join(dictionary_words(text))
 
 
+def _spelling(title: str) -> tuple[str, str]:
+    """The title's syllables and initial bigrams as two token streams, with a "|"
+    wherever a run of Han characters ends, so no phrase crosses two runs."""
+    syllables, initials = [], []
+    for segment, is_han, _ in segments(title):
+        if is_han:
+            read = pinyin.readings(segment)
+            syllables += read
+            initials += ["".join(s[0] for s in read[i : i + 2]) for i in range(len(read))]
+        syllables.append("|")
+        initials.append("|")
+    return " ".join(syllables), " ".join(initials)
+
+
 def document(entry) -> dict:
     """The _source of one SearchEntry."""
     body = "\n".join(filter(None, [entry.summary, entry.text]))
+    syllables, initials = _spelling(entry.title)
     return {
         "node": entry.node.code,
         "site": entry.node.primary_domain or "",
@@ -86,6 +106,9 @@ def document(entry) -> dict:
         "date": entry.date.isoformat() if entry.date else None,
         "title_grams": _stream(entry.title),
         "body_grams": _stream(body),
+        "title_key": title_key(entry.title),
+        "title_pinyin": syllables,
+        "title_initials": initials,
         "words": _words(f"{entry.title}\n{body}"),
         "title": entry.title,
         "column_title": entry.column_title,
@@ -141,22 +164,59 @@ def query_groups(q: str) -> list[list[str]]:
     return groups
 
 
-def build_search(search) -> Search | None:
-    """The Elasticsearch request for a search.query.Search (same filters, same order)."""
-    groups = query_groups(search.q)
-    if not groups:
+def _pinyin_query(q: str, prefix_last: bool = False) -> "Q | None":
+    """The 拼音/首字母 alternatives of search.pinyin.pinyin_query, as spans."""
+    letters = pinyin.letters_of(q)
+    if letters is None:
         return None
-    must = [
-        Q(
-            "bool",
-            should=[
-                _group_query("title_grams", group),
-                _group_query("body_grams", group),
-            ],
-            minimum_should_match=1,
-        )
-        for group in groups
+    alternatives = []
+    for split in pinyin.splits(letters):
+        if len(split) == 1 and len(split[0]) < 2:
+            continue
+        clauses = [{"span_term": {"title_pinyin": piece}} for piece in split[:-1]]
+        last = split[-1]
+        if last in pinyin.syllables() and not prefix_last:
+            clauses.append({"span_term": {"title_pinyin": last}})
+        else:
+            clauses.append({"span_multi": {"match": {"prefix": {"title_pinyin": {"value": last}}}}})
+        alternatives.append(clauses)
+    if len(letters) <= pinyin.MAX_INITIALS:
+        grams = [letters[i : i + 2] for i in range(len(letters) - 1)]
+        alternatives.append([{"span_term": {"title_initials": gram}} for gram in grams])
+    spans = [
+        Q(clauses[0])
+        if len(clauses) == 1
+        else Q("span_near", clauses=clauses, slop=0, in_order=True)
+        for clauses in alternatives
     ]
+    return Q("bool", should=spans, minimum_should_match=1) if spans else None
+
+
+def _as_typed(search, fields: tuple[str, ...]) -> Q:
+    """Every group of the query in one of the fields (or the title read as 拼音)."""
+    groups = query_groups(search.q)
+    phrase = Q(
+        "bool",
+        must=[
+            Q("bool", should=[_group_query(f, group) for f in fields], minimum_should_match=1)
+            for group in groups
+        ],
+    )
+    spelled = _pinyin_query(search.q)
+    if spelled is None:
+        return phrase
+    return Q("bool", should=[phrase, spelled], minimum_should_match=1)
+
+
+def _words_apart(search) -> "Q | None":
+    words = words_apart_query(search.q)
+    if words is None:
+        return None
+    return Q("match", words={"query": " ".join(w.strip("'") for w in words.split(" & ")),
+                             "operator": "and"})  # fmt: skip
+
+
+def _filters(search) -> list[Q]:
     filters = []
     if search.node is not None:
         filters.append(Q("term", node=search.node.code))
@@ -173,18 +233,74 @@ def build_search(search) -> Search | None:
         if search.date_to:
             bounds["lte"] = search.date_to.isoformat()
         filters.append(Q("range", date=bounds))
-    ranking = [
-        Q("bool", should=[_group_query("title_grams", g) for g in groups], boost=10),
-        Q("match", words={"query": _words(search.q)}),
-    ]
-    query = Q("bool", must=must, filter=filters, should=ranking)
+    return filters
+
+
+def _constant(query: Q, score: float) -> Q:
+    return Q("constant_score", filter=query, boost=score)
+
+
+# Tier scores: each tier's sum is above every lower tier's (13, 5, 1, 0).
+EXACT_SCORE, TITLE_SCORE, TYPED_SCORE = 8, 4, 1
+
+
+def build_search(search, with_words_apart: bool = False) -> Search | None:
+    """The Elasticsearch request for a search.query.Search: the same matches, filters
+    and tiers (exact title, title, text, words apart), each tier newest first."""
+    if not query_groups(search.q):
+        return None
+    as_typed = _as_typed(search, ("title_grams", "body_grams"))
+    apart = _words_apart(search) if with_words_apart else None
+    matching = (
+        as_typed if apart is None else Q("bool", should=[as_typed, apart], minimum_should_match=1)
+    )
+    tiers = [_constant(as_typed, TYPED_SCORE)]
+    if not search.newest_first:
+        tiers.append(_constant(_as_typed(search, ("title_grams",)), TITLE_SCORE))
+        if title_key(search.q):
+            tiers.append(_constant(Q("term", title_key=title_key(search.q)), EXACT_SCORE))
+    query = Q("bool", filter=[matching, *_filters(search)], should=tiers)
     request = Search(index=index_name()).query(query).source(
         ["node", "page_id", "level", "title", "column_title", "url_path", "summary", "text",
          "date", "network_visible"]
     )  # fmt: skip
-    if search.newest_first:
-        return request.sort({"date": {"order": "desc"}}, "_score")
     return request.sort("_score", {"date": {"order": "desc"}})
+
+
+def build_title_suggestions(q: str, node, limit: int) -> Search | None:
+    """The newest titles holding what was typed, or read as the typed 拼音 (the last
+    syllable may be unfinished), as search.suggest asks PostgreSQL."""
+    if pinyin.letters_of(q) is not None:
+        holding = _pinyin_query(q, prefix_last=True)
+    elif len(title_key(q)) >= 2:
+        holding = Q("bool", must=[_group_query("title_grams", g) for g in query_groups(q)])
+    else:
+        return None
+    scope = Q("term", node=node.code) if node is not None else Q("term", network_visible=True)
+    request = Search(index=index_name()).query(Q("bool", filter=[holding, scope]))
+    return request.source(["title"]).sort({"date": {"order": "desc"}})[:limit]
+
+
+def title_suggestions(q: str, node, limit: int, es=None) -> list[str]:
+    request = build_title_suggestions(q, node, limit)
+    if request is None:
+        return []
+    return [hit.title for hit in request.using(es or client()).execute()]
+
+
+def count_matches(search, es=None) -> tuple[int, int]:
+    """(as typed, words apart only): exact counts."""
+    if not query_groups(search.q):
+        return 0, 0
+    es = es or client()
+    base = Search(index=index_name()).using(es)
+    typed = _as_typed(search, ("title_grams", "body_grams"))
+    found = base.query(Q("bool", filter=[typed, *_filters(search)])).count()
+    apart = _words_apart(search)
+    if apart is None:
+        return found, 0
+    only_apart = Q("bool", filter=[apart, *_filters(search)], must_not=[typed])
+    return found, base.query(only_apart).count()
 
 
 def client():
@@ -207,31 +323,36 @@ def send(actions) -> None:
 
 
 class ElasticResults:
-    """Search hits as a sequence the Paginator can slice; each hit is an unsaved
+    """Search hits as a sequence that slices into pages; each hit is an unsaved
     SearchEntry, so templates and snippets treat both backends alike."""
 
-    def __init__(self, search, es=None):
-        self.request = build_search(search)
+    def __init__(self, search, es=None, with_words_apart: bool = False):
+        self.request = build_search(search, with_words_apart)
         self.es = es or client()
-        self._total = None
-
-    def count(self) -> int:
-        if self.request is None:
-            return 0
-        if self._total is None:
-            self._total = self.request.using(self.es).count()
-        return self._total
-
-    __len__ = count
 
     def __getitem__(self, index):
         if self.request is None:
             return []
         if isinstance(index, int):
             return self[index : index + 1][0]
-        sources = [hit.to_dict() for hit in self.request[index].using(self.es).execute()]
-        nodes = Node.objects.in_bulk([source["node"] for source in sources], field_name="code")
-        return [_entry(source, nodes[source["node"]]) for source in sources]
+        hits = self.request[index].using(self.es).execute()
+        sources = [(hit.to_dict(), hit.meta.score) for hit in hits]
+        nodes = Node.objects.in_bulk([source["node"] for source, _ in sources], field_name="code")
+        entries = []
+        for source, score in sources:
+            entry = _entry(source, nodes[source["node"]])
+            entry.tier = _tier(score)
+            entries.append(entry)
+        return entries
+
+
+def _tier(score) -> str:
+    score = score or 0
+    if score >= EXACT_SCORE:
+        return EXACT
+    if score >= TITLE_SCORE:
+        return TITLE
+    return TEXT if score >= TYPED_SCORE else WORDS_APART
 
 
 def _entry(source, node):

@@ -13,7 +13,8 @@ from sites.visibility import is_public
 from . import dictionary
 from .backend import mirror, unmirror, uses_elasticsearch
 from .models import SearchEntry
-from .text import gram_lexemes, tsvector_literal, words_vector
+from .pinyin import title_lexemes
+from .text import gram_lexemes, title_key, tsvector_literal, words_vector
 
 # Body positions start well after the title's, so no phrase spans the two.
 _BODY_OFFSET_GAP = 10
@@ -57,6 +58,21 @@ def grams_field(title: str, body: str) -> str:
     return f"{tsvector_literal(title_lexemes, 'A')} {tsvector_literal(body_lexemes)}".strip()
 
 
+def title_vector(title: str) -> str:
+    """The title's bigrams, 拼音 syllables and 首字母 at the same positions."""
+    return tsvector_literal(gram_lexemes(title) + title_lexemes(title))
+
+
+def text_fields(title: str, text: str) -> dict:
+    """The searchable fields of a title and its text (summary and body)."""
+    return {
+        "title_key": title_key(title),
+        "title_vector": title_vector(title),
+        "grams": grams_field(title, text),
+        "words": words_vector(f"{title}\n{text}"),
+    }
+
+
 def entry_fields(article, node: Node) -> dict:
     """Run in the article's schema."""
     column = article.get_parent()
@@ -72,8 +88,7 @@ def entry_fields(article, node: Node) -> dict:
         "summary": article.summary,
         "text": body,
         "date": article.date,
-        "grams": grams_field(article.title, index_text),
-        "words": words_vector(f"{article.title}\n{index_text}"),
+        **text_fields(article.title, index_text),
         "dictionary_version": dictionary.version(),
     }
 

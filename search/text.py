@@ -18,7 +18,7 @@ from functools import cache
 import opencc
 from django.utils.html import escape
 
-from .dictionary import cut_for_search
+from .dictionary import cut, cut_for_search
 
 # Han characters (basic, extension A, compatibility); everything else that is a
 # letter or digit forms Latin/number words; the rest separates.
@@ -190,10 +190,20 @@ def grams_query(query: str, weight: str = "", operator: str = "&") -> str | None
     return f" {operator} ".join(clauses)
 
 
-def words_query(query: str) -> str | None:
-    """Any of the query's dictionary words (for ranking whole-word hits)."""
-    words = dict.fromkeys(dictionary_words(query))
-    return " | ".join(_quote(word) for word in words) or None
+def words_apart_query(query: str) -> str | None:
+    """All of the query's dictionary words, anywhere (党员学习: 党员 & 学习): for
+    documents holding them apart. None unless there are two words or more (single
+    characters are left out: every text holds 的 and 是)."""
+    words = []
+    for segment, is_han, _ in segments(query):
+        words.extend(cut(segment) if is_han else [segment])
+    kept = [word for word in dict.fromkeys(words) if len(word) > 1]
+    return " & ".join(_quote(word) for word in kept) if len(kept) > 1 else None
+
+
+def title_key(text: str) -> str:
+    """A title (or query) folded, separators dropped: 《党建工作》 and 党建 工作 agree."""
+    return "".join(segment for segment, _, _ in segments(text))[:255]
 
 
 def query_words(query: str) -> list[str]:
@@ -209,9 +219,15 @@ def highlight(text: str, query: str) -> str:
         return escape(text or "")
     folded, origins = fold_with_map(text)
     pattern = re.compile("|".join(re.escape(word) for word in words))
+    return mark(text, [m.span() for m in pattern.finditer(folded)], origins)
+
+
+def mark(text: str, spans, origins: Sequence[int]) -> str:
+    """HTML-escaped text with <mark> around the original characters of each
+    (start, end) span of its folded form (origins: fold_with_map's map)."""
     parts, last = [], 0
-    for match in pattern.finditer(folded):
-        start, end = origins[match.start()], origins[match.end() - 1] + 1
+    for folded_start, folded_end in sorted(spans):
+        start, end = origins[folded_start], origins[folded_end - 1] + 1
         if start < last:  # inside a character already marked
             continue
         parts.append(escape(text[last:start]))

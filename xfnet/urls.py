@@ -7,7 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.documents.views import serve as document_views
 
-from search.views import search_page
+from search.views import search_page, suggest
 from syndication.views.public import story_page
 from themes.feeds import feed
 from themes.throttling import password_throttled
@@ -37,6 +37,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("syndicated/<uuid:uuid>/", story_page, name="syndicated_story"),
     path("search/", search_page, name="site_search"),
+    path("search/suggest/", suggest, name="search_suggest"),
     # 个人中心: party members' own records (partyaffairs), never cached.
     path("my/", include("partyaffairs.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),

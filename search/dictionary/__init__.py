@@ -43,6 +43,11 @@ def cut_for_search(text: str) -> list[str]:
     return [word for word in _segmenter().cut_for_search(text) if word.strip()]
 
 
+def cut(text: str) -> list[str]:
+    """Precise mode: each character in one word (党员学习 -> 党员, 学习)."""
+    return [word for word in _segmenter().cut(text) if word.strip()]
+
+
 def reload() -> None:
     """Read the file again (after an edit, in a long-running process)."""
     terms.cache_clear()

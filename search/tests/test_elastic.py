@@ -53,6 +53,9 @@ def test_bulk_payload_is_node_prefixed_and_pre_segmented(net, settings):
             "date": "2026-11-01T00:00:00+00:00",
             "title_grams": "党支 支部 部 ap pp p",
             "body_grams": "三会 会一 一课 课",
+            "title_key": "党支部app",
+            "title_pinyin": "dang zhi bu | |",
+            "title_initials": "dz zb b | |",
             "words": "支部 党支部 app 三会一课",
             "title": "党支部ＡＰＰ", "column_title": "党务公开", "url_path": "/dang-wu/x/",
             "summary": "", "text": "三会一课",
@@ -64,7 +67,8 @@ def test_bulk_payload_is_node_prefixed_and_pre_segmented(net, settings):
 
 
 def _must(request):
-    return request.to_dict()["query"]["bool"]["must"]
+    """The groups the query must hold as typed (the first filter)."""
+    return request.to_dict()["query"]["bool"]["filter"][0]["bool"]["must"]
 
 
 def test_queries_mirror_the_postgres_phrase_queries(net, settings):
@@ -99,15 +103,19 @@ def test_filters_and_order(net, settings):
         Search(q="党建", node=net.village1, levels=["village"], column_id=9,
                date_from=date(2026, 1, 1), date_to=date(2026, 6, 30), newest_first=True)
     ).to_dict()  # fmt: skip
-    assert request["query"]["bool"]["filter"] == [
+    assert request["query"]["bool"]["filter"][1:] == [
         {"term": {"node": "340111001001"}},
         {"terms": {"level": ["village"]}},
         {"term": {"column": "9"}},
         {"range": {"date": {"gte": "2026-01-01", "lte": "2026-06-30"}}},
     ]
-    assert request["sort"][0] == {"date": {"order": "desc"}}
+    # by date: the query's matches (score 1) before words apart (0), each newest first
+    assert request["sort"] == ["_score", {"date": {"order": "desc"}}]
+    assert request["query"]["bool"]["should"] == [
+        {"constant_score": {"filter": request["query"]["bool"]["filter"][0], "boost": 1}}
+    ]
     network = elastic.build_search(Search(q="党建")).to_dict()
-    assert network["query"]["bool"]["filter"] == [{"term": {"network_visible": True}}]
+    assert network["query"]["bool"]["filter"][1:] == [{"term": {"network_visible": True}}]
 
 
 needs_cluster = pytest.mark.skipif(

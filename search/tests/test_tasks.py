@@ -41,8 +41,8 @@ def test_publishing_indexes_in_the_background_and_revoking_hides_network_wide(
             with schema_context(node.tenant.schema_name):
                 story = story_for_article(article, node, webmaster)
             revoke_story(user=webmaster, story=story, reason="测试")
-            assert Search(q="党日").entries().count() == 0  # gone from the network
-            assert Search(q="党日", node=node).entries().count() == 1  # its own site keeps it
+            assert len(Search(q="党日").entries()) == 0  # gone from the network
+            assert len(Search(q="党日", node=node).entries()) == 1  # its own site keeps it
         finally:
             from syndication.models import Story
 

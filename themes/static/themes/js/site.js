@@ -1,6 +1,6 @@
 // The reader's tools (字号, 高对比度, 长辈模式, remembered per browser; applied before
 // paint by the inline script in base.html), the print button, the 图片新闻 carousel and
-// 复制链接. Everything works without script; this only adds to it.
+// 复制链接, 搜索建议 as a reader types. Everything works without script; this only adds to it.
 (function () {
   var root = document.documentElement;
   function remember(key, value) {
@@ -78,5 +78,30 @@
     if (slides.length < 2) carousel.querySelector(".carousel-controls").hidden = true;
     showPause();
     return timer;
+  });
+  // 搜索建议: the box's <datalist> is filled from /search/suggest/ as the reader types.
+  document.querySelectorAll("input[data-suggest]").forEach(function (input) {
+    var list = document.getElementById(input.getAttribute("list"));
+    var timer = null, asked = "";
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var q = input.value.trim();
+        if (!q || q === asked || !window.fetch) return;
+        asked = q;
+        var scope = input.form && input.form.querySelector("input[name=scope]:checked");
+        var url = "/search/suggest/?q=" + encodeURIComponent(q) + (scope && scope.value === "all" ? "&scope=all" : "");
+        fetch(url, { headers: { Accept: "application/json" } }).then(function (response) {
+          return response.ok ? response.json() : { suggestions: [] };
+        }).then(function (data) {
+          if (data.q !== input.value.trim()) return; // the reader typed on
+          list.replaceChildren.apply(list, data.suggestions.map(function (text) {
+            var option = document.createElement("option");
+            option.value = text;
+            return option;
+          }));
+        }, function () {});
+      }, 150);
+    });
   });
 })();

@@ -1,0 +1,155 @@
+"""搜索建议 as a reader types, and 您是不是要找 when a search finds few.
+
+Suggestions come from the words readers are likely to mean — the party-building
+dictionary, the province's synonym list and the hot searches — matched by their start,
+their 拼音 or their 首字母, then from the titles of the site (or network) holding
+what was typed. 您是不是要找 tries three repairs and keeps those that find more: the
+synonyms of the query (中组部 ↔ 中央组织部), the characters titles have where the
+query's 拼音 is (a homophone typed by mistake: 党建网占 → 党建网站), and the query's
+words in another order (建设网站 → 网站建设).
+"""
+
+from dataclasses import replace
+from functools import lru_cache
+from itertools import islice, permutations
+
+from django.core.cache import cache as django_cache
+from django.db.models import BooleanField
+from django.db.models.expressions import RawSQL
+
+from . import dictionary, pinyin
+from .backend import uses_elasticsearch
+from .elastic import title_suggestions
+from .hot import hot_searches
+from .models import SearchEntry, Synonym
+from .query import capped_count
+from .text import cut, grams_query, normalise, segments, title_key
+
+LIMIT = 8
+TITLE_SUGGESTIONS = 5
+VOCABULARY_SECONDS = 300
+MAX_WORDS_TO_REORDER = 4
+
+
+def synonym_groups() -> list[list[str]]:
+    groups = django_cache.get("xfsearch:synonyms")
+    if groups is None:
+        groups = [synonym.word_list() for synonym in Synonym.objects.all()]
+        django_cache.set("xfsearch:synonyms", groups, VOCABULARY_SECONDS)
+    return groups
+
+
+def synonyms_of(query: str) -> list[str]:
+    key = title_key(query)
+    found = []
+    for group in synonym_groups():
+        if key and key in {title_key(word) for word in group}:
+            found += [word for word in group if title_key(word) != key]
+    return list(dict.fromkeys(found))
+
+
+@lru_cache(maxsize=4096)
+def _spelled(word: str) -> tuple[str, str, str]:
+    """(key, 拼音 run together, 首字母) of a word."""
+    key = title_key(word)
+    read = [syllable for segment, is_han, _ in segments(word) if is_han
+            for syllable in pinyin.readings(segment)]  # fmt: skip
+    return key, "".join(read), "".join(s[0] for s in read)
+
+
+def vocabulary(node=None) -> list[str]:
+    words = list(dictionary.terms())
+    for group in synonym_groups():
+        words += group
+    words += hot_searches(node, limit=50)
+    return list(dict.fromkeys(words))
+
+
+def _starts_with(query: str, words) -> list[str]:
+    key = title_key(query)
+    letters = pinyin.letters_of(query)
+    found = []
+    for word in words:
+        word_key, spelled, initials = _spelled(word)
+        if (key and word_key.startswith(key) and word_key != key) or (
+            letters and (spelled.startswith(letters) or initials.startswith(letters))
+        ):
+            found.append(word)
+    return found
+
+
+def _titles_holding(query: str, node, limit: int) -> list[str]:
+    """The newest titles holding what was typed (two characters or more), or read as
+    the typed 拼音, in the scope."""
+    if uses_elasticsearch():
+        return title_suggestions(query, node, limit)
+    letters = pinyin.letters_of(query)
+    if letters is not None:
+        tsquery = pinyin.pinyin_query(query, prefix_last=True)
+    elif len(title_key(query)) >= 2:
+        tsquery = grams_query(query)
+    else:
+        return []
+    if tsquery is None:
+        return []
+    entries = SearchEntry.objects.filter(
+        RawSQL("title_vector @@ %s::tsquery", [tsquery], output_field=BooleanField())
+    )
+    entries = (
+        entries.filter(node=node) if node is not None else entries.filter(network_visible=True)
+    )
+    return list(entries.order_by("-date").values_list("title", flat=True)[:limit])
+
+
+def _in_scope(entries, node):
+    return entries.filter(node=node) if node is not None else entries.filter(network_visible=True)
+
+
+def suggestions(query: str, node=None) -> list[str]:
+    """Up to LIMIT suggestions for what a reader has typed so far."""
+    if not normalise(query).strip():
+        return []
+    words = _starts_with(query, vocabulary(node))[: LIMIT - TITLE_SUGGESTIONS]
+    titles = _titles_holding(query, node, LIMIT - len(words))
+    return list(dict.fromkeys(words + titles))[:LIMIT]
+
+
+def _homophones(search) -> list[str]:
+    """The characters titles have where the query's 拼音 is (党建网占 → 党建网站)."""
+    han = "".join(segment for segment, is_han, _ in segments(search.q) if is_han)
+    if len(han) < 2:
+        return []
+    read = pinyin.readings(han)
+    tsquery = " <-> ".join(f"'{pinyin.SYLLABLE_MARK}{syllable}'" for syllable in read)
+    titles = SearchEntry.objects.filter(
+        RawSQL("title_vector @@ %s::tsquery", [tsquery], output_field=BooleanField())
+    )
+    titles = _in_scope(titles, search.node)
+    found = []
+    for title in titles.order_by("-date").values_list("title", flat=True)[:20]:
+        for run in (segment for segment, is_han, _ in segments(title) if is_han):
+            syllables = pinyin.readings(run)
+            for start in range(len(run) - len(han) + 1):
+                if syllables[start : start + len(han)] == read and run[start:][: len(han)] != han:
+                    found.append(run[start : start + len(han)])
+    return list(dict.fromkeys(found))
+
+
+def _reorderings(search) -> list[str]:
+    words = [word for segment, is_han, _ in segments(search.q) if is_han for word in cut(segment)]
+    if not 2 <= len(words) <= MAX_WORDS_TO_REORDER:
+        return []
+    orders = ("".join(order) for order in permutations(words))
+    return [order for order in islice(orders, 1, None) if order != "".join(words)]
+
+
+def did_you_mean(search, found: int, limit: int = 3) -> list[str]:
+    """Other queries that find more than `found` in the same scope, best first."""
+    candidates = synonyms_of(search.q) + _homophones(search) + _reorderings(search)
+    scored = []
+    for candidate in dict.fromkeys(candidates):
+        count = capped_count(replace(search, q=candidate).matches(), 1000)
+        if count > found:
+            scored.append((count, candidate))
+    scored.sort(key=lambda pair: -pair[0])
+    return [candidate for _, candidate in scored[:limit]]
