@@ -5,6 +5,7 @@ import re
 
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
+from django.core.cache import cache
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 
@@ -75,6 +76,7 @@ class IndexedNode(models.Model):
         return f"{self.node} {self.dictionary_version}"
 
 
+SYNONYMS_CACHE_KEY = "xfsearch:synonyms"
 SYNONYM_SEPARATORS = re.compile(r"[\s,，、;；]+")
 
 
@@ -99,6 +101,15 @@ class Synonym(models.Model):
 
     def __str__(self):
         return self.words
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        cache.delete(SYNONYMS_CACHE_KEY)  # search.suggest reads the list through the cache
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        cache.delete(SYNONYMS_CACHE_KEY)
+        return result
 
     def word_list(self) -> list[str]:
         return [word for word in SYNONYM_SEPARATORS.split(self.words) if word]

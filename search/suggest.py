@@ -21,7 +21,7 @@ from . import dictionary, pinyin
 from .backend import uses_elasticsearch
 from .elastic import title_suggestions
 from .hot import hot_searches
-from .models import SearchEntry, Synonym
+from .models import SYNONYMS_CACHE_KEY, SearchEntry, Synonym
 from .query import capped_count
 from .text import cut, grams_query, normalise, segments, title_key
 
@@ -32,10 +32,10 @@ MAX_WORDS_TO_REORDER = 4
 
 
 def synonym_groups() -> list[list[str]]:
-    groups = django_cache.get("xfsearch:synonyms")
+    groups = django_cache.get(SYNONYMS_CACHE_KEY)
     if groups is None:
         groups = [synonym.word_list() for synonym in Synonym.objects.all()]
-        django_cache.set("xfsearch:synonyms", groups, VOCABULARY_SECONDS)
+        django_cache.set(SYNONYMS_CACHE_KEY, groups, VOCABULARY_SECONDS)
     return groups
 
 

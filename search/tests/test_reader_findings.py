@@ -1,14 +1,19 @@
 """Issue 17's findings, as a reader meets them: text across blocks, entities, marks
-where folding changes lengths, and 繁简."""
+where folding changes lengths, 繁简, ranking every match, 拼音 and 首字母, and words
+typed together found apart. Suggestions and hot searches: test_suggest, test_hot."""
+
+from datetime import timedelta
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 from django_tenants.utils import schema_context
 from wagtail.rich_text import RichText
 
-from search.indexing import index_article, plain_text
+from search import dictionary
+from search.indexing import index_article, plain_text, text_fields
 from search.models import SearchEntry
-from search.query import Search, snippet, title_html
+from search.query import FEW, Search, snippet, title_html
 from search.text import highlight, normalise
 from sites.factories import ArticlePageFactory, node_column
 
@@ -74,3 +79,104 @@ def test_a_snippet_starts_near_the_first_hit_after_lengthening_characters(net):
     publish(net.village1, "长文", [f"<p>{body}</p>"])
     piece = snippet(SearchEntry.objects.get(title="长文"), "党建")
     assert "<mark>党建</mark>" in piece and piece.startswith("…")
+
+
+def bulk_index(node, documents, start=700_000):
+    """Entries straight into the index through the same text pipeline (hundreds of
+    Wagtail pages would only slow the test): (title, text, date) each."""
+    SearchEntry.objects.bulk_create(
+        SearchEntry(
+            node=node,
+            page_id=start + i,
+            level=node.level,
+            title=title,
+            url_path=f"/t/{i}/",
+            text=text,
+            date=when,
+            dictionary_version=dictionary.version(),
+            **text_fields(title, text),
+        )
+        for i, (title, text, when) in enumerate(documents)
+    )
+
+
+def test_relevance_ranks_every_match_and_lists_them_all(net):
+    # 4: 210 newer articles mention 党建 in their text; an older one has it in its title
+    now = timezone.now()
+    bulk_index(
+        net.village1,
+        [(f"工作动态{i}", "推进党建工作", now - timedelta(days=i)) for i in range(210)]
+        + [("党建引领乡村振兴", "正文", now - timedelta(days=400))],
+    )
+    found = Search(q="党建", node=net.village1).entries()
+    assert len(found) == 211
+    assert found[0].title == "党建引领乡村振兴"
+    assert [entry.title for entry in found[1:4]] == ["工作动态0", "工作动态1", "工作动态2"]
+    newest = Search(q="党建", node=net.village1, newest_first=True).entries()
+    assert len(newest) == 211 and newest[-1].title == "党建引领乡村振兴"
+
+
+def test_an_exact_title_comes_before_titles_that_only_hold_the_query(net):
+    now = timezone.now()
+    bulk_index(
+        net.village1,
+        [("党建工作会议召开", "", now), ("党建工作", "", now - timedelta(days=30))],
+    )
+    assert [e.title for e in Search(q="党建 工作", node=net.village1).entries()] == [
+        "党建工作", "党建工作会议召开",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("query", "marked"),
+    [
+        ("dangjian", "安徽先锋网<mark>党建</mark>网站"),
+        ("xianfengwang", "安徽<mark>先锋网</mark>党建网站"),
+        ("djwz", "安徽先锋网<mark>党建网站</mark>"),
+        ("Dang Jian", "安徽先锋网<mark>党建</mark>网站"),
+    ],
+)
+def test_pinyin_and_initials_find_titles_and_mark_the_characters(net, query, marked):
+    # 6: 拼音 and 首字母
+    publish(net.village1, "安徽先锋网党建网站", ["<p>正文</p>"])
+    publish(net.village1, "乡村振兴", ["<p>dangjian 写在正文里的字母</p>"])
+    found = Search(q=query, node=net.village1).entries()
+    assert found[0].title == "安徽先锋网党建网站"
+    assert title_html(found[0], query) == marked
+
+
+def test_pinyin_does_not_match_unrelated_titles(net):
+    publish(net.village1, "安徽先锋网党建网站", ["<p>正文</p>"])
+    publish(net.village1, "乡村振兴战略", ["<p>正文</p>"])
+    assert titles("dangjian", net.village1) == {"安徽先锋网党建网站"}
+    assert titles("xczx", net.village1) == {"乡村振兴战略"}
+    assert titles("wagtail", net.village1) == set()
+
+
+def test_words_typed_together_also_find_them_apart_below(client, net):
+    # 7: 党员学习 as typed finds one; ten more hold 党员 and 学习 apart
+    now = timezone.now()
+    bulk_index(
+        net.village1,
+        [("组织党员学习", "", now - timedelta(days=20))]
+        + [
+            (f"支部动态{i}", f"全体党员参加集中学习{i}", now - timedelta(days=i)) for i in range(10)
+        ],
+    )
+    found = Search(q="党员学习", node=net.village1).entries()
+    assert len(found) == 11 and found[0].title == "组织党员学习"
+    assert {e.tier for e in found[1:]} == {"words_apart"}
+    html = client.get("/search/", {"q": "党员学习"}, HTTP_HOST="village1.localhost").content
+    html = html.decode()
+    assert "本站找到 1 条结果，另有 10 条包含其中的词" in html
+    heading = html.index("以下结果包含“党员学习”中的词，但不连在一起")
+    assert html.index("组织") < heading < html.index("支部动态0")
+
+
+def test_many_matches_leave_words_apart_out(net):
+    now = timezone.now()
+    bulk_index(
+        net.village1,
+        [(f"党员学习{i}", "", now) for i in range(FEW)] + [("党员和学习", "", now)],
+    )
+    assert len(Search(q="党员学习", node=net.village1).entries()) == FEW

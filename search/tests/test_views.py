@@ -78,6 +78,4 @@ def test_very_common_words_show_a_capped_count_and_every_match_is_listed(client,
                            order=order)  # fmt: skip
         # past the count: the last page holds the 5 oldest, and no page follows
         assert status == 200 and "第 51 页" in html and 'rel="next"' not in html
-        assert sorted(re.findall(r"党建动态</mark>(\d+)</a>", html)) == [
-            "0", "1", "2", "3", "4"
-        ]
+        assert sorted(re.findall(r"党建动态</mark>(\d+)</a>", html)) == ["0", "1", "2", "3", "4"]
