@@ -32,7 +32,7 @@ class SearchEntry(models.Model):
     words = SearchVectorField()
     # The title alone: its bigrams, 拼音 syllables and 首字母 (search.pinyin); small
     # enough to stay inline, so the title pass never reads the body's vectors.
-    title_vector = SearchVectorField(null=True)
+    title_vector = SearchVectorField(default="")
     # Hidden from network-wide results (the story was revoked, 撤稿).
     network_visible = models.BooleanField(default=True)
     dictionary_version = models.CharField(max_length=12)

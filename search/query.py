@@ -80,13 +80,13 @@ class Search:
 
     def _in_title(self) -> RawSQL:
         query = self._grams if self._pinyin is None else f"({self._grams}) | ({self._pinyin})"
-        return _where("COALESCE(title_vector @@ %s::tsquery, false)", [query])
+        return _where("title_vector @@ %s::tsquery", [query])
 
     def _phrase(self) -> RawSQL:
         if self._pinyin is None:
             return _where("grams @@ %s::tsquery", [self._grams])
         return _where(
-            "(grams @@ %s::tsquery OR COALESCE(title_vector @@ %s::tsquery, false))",
+            "(grams @@ %s::tsquery OR title_vector @@ %s::tsquery)",
             [self._grams, self._pinyin],
         )
 

@@ -87,7 +87,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='searchentry',
             name='title_vector',
-            field=django.contrib.postgres.search.SearchVectorField(null=True),
+            field=django.contrib.postgres.search.SearchVectorField(default=''),
         ),
         migrations.AddIndex(
             model_name='searchentry',
@@ -113,6 +113,11 @@ class Migration(migrations.Migration):
         migrations.AddConstraint(
             model_name='querycount',
             constraint=models.UniqueConstraint(fields=('node', 'day', 'query'), name='one_count_per_day'),
+        ),
+        # as 0003 for the bigrams: the planner must tell a rare title word from a common one
+        migrations.RunSQL(
+            "ALTER TABLE xfsearch_searchentry ALTER COLUMN title_vector SET STATISTICS 2000",
+            "ALTER TABLE xfsearch_searchentry ALTER COLUMN title_vector SET STATISTICS -1",
         ),
         migrations.RunPython(fill_title_fields, migrations.RunPython.noop),
         migrations.RunPython(let_the_province_edit_synonyms, migrations.RunPython.noop),
