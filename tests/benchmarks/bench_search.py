@@ -184,6 +184,22 @@ def main():
         rng = random.Random(2026)
         sample_nodes = rng.sample([n for n in nodes if n.level == "village"], 20)
         queries = list(labelled.QUERIES) + QUERIES_17
+        # the anchor, side by side: a page of 20 newest entries with no search at all
+        # (the date index alone), for one site and for the network
+        anchors = {}
+        for scope in ("site", "network"):
+            timings = []
+            for _ in range(2):
+                timings = []
+                for i in range(len(queries)):
+                    node = sample_nodes[i % len(sample_nodes)] if scope == "site" else None
+                    started = time.perf_counter()
+                    newest = SearchEntry.objects.order_by("-date", "-pk")
+                    newest = newest.filter(node=node) if node else newest
+                    list(newest.select_related("node").defer("grams", "words")[:21])
+                    timings.append(time.perf_counter() - started)
+            anchors[scope] = percentile(timings, 0.95)
+            report(f"anchor, {scope}: newest 20 by the date index, no search", timings)
         for scope, order in [(s, o) for s in ("site", "network") for o in ("relevance", "newest")]:
             timings = []
             for _ in range(2):  # the first pass warms the caches; keep the second
@@ -200,6 +216,7 @@ def main():
                     if args.verbose and timings[-1] > 0.05:
                         print(f"  slow: {query!r} {timings[-1] * 1000:.0f} ms", file=sys.stderr)
             report(f"{scope} query, {order}: count + page 1 of 20 (+ 您是不是要找)", timings)
+            print(f"  p95 / anchor p95: {percentile(timings, 0.95) / anchors[scope]:.1f}x")
             deep = []
             for i, query in enumerate(queries[:15]):
                 node = sample_nodes[i % len(sample_nodes)] if scope == "site" else None
