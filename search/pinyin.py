@@ -15,7 +15,7 @@ from functools import cache
 from pypinyin import lazy_pinyin
 from pypinyin.pinyin_dict import pinyin_dict
 
-from .text import normalise, segments
+from .text import HAN_RUN, normalise, quote_lexeme, segments
 
 SYLLABLE_MARK = "~"
 INITIALS_MARK = "^"
@@ -91,10 +91,6 @@ def splits(letters: str) -> list[list[str]]:
     return [list(split) for split in sorted(rest(0), key=len)[:MAX_SPLITS]]
 
 
-def _quote(lexeme: str) -> str:
-    return "'" + lexeme.replace("'", "''").replace("\\", "\\\\") + "'"
-
-
 def pinyin_query(query: str, prefix_last: bool = True) -> str | None:
     """A tsquery over title vectors for a letters-only query: any syllable split, or
     the initials (two letters or more), in a row. None for any other query."""
@@ -105,13 +101,13 @@ def pinyin_query(query: str, prefix_last: bool = True) -> str | None:
     for split in splits(letters):
         if len(split) == 1 and len(split[0]) < 2:
             continue
-        terms = [_quote(SYLLABLE_MARK + piece) for piece in split]
+        terms = [quote_lexeme(SYLLABLE_MARK + piece) for piece in split]
         if prefix_last or split[-1] not in syllables():
             terms[-1] += ":*"
         alternatives.append(" <-> ".join(terms))
     if len(letters) <= MAX_INITIALS:  # initials: one per character, so a title's abbreviation
         grams = [letters[i : i + 2] for i in range(len(letters) - 1)]
-        alternatives.append(" <-> ".join(_quote(INITIALS_MARK + gram) for gram in grams))
+        alternatives.append(" <-> ".join(quote_lexeme(INITIALS_MARK + gram) for gram in grams))
     return " | ".join(f"({alternative})" for alternative in alternatives) or None
 
 
@@ -123,18 +119,14 @@ def marked_spans(title: str, query: str) -> list[tuple[int, int]]:
         return []
     spans = []
     folded = normalise(title)
-    for match in re.finditer(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+", folded):
+    for match in HAN_RUN.finditer(folded):
         run = match.group()
         read = readings(run)
         for i in range(len(run)):
-            if _reads_as(read[i:], letters):
-                length = _length_read(read[i:], letters)
+            length = _length_read(read[i:], letters)
+            if length:
                 spans.append((match.start() + i, match.start() + i + length))
     return spans
-
-
-def _reads_as(read: list[str], letters: str) -> bool:
-    return _length_read(read, letters) > 0
 
 
 def _length_read(read: list[str], letters: str) -> int:

@@ -36,6 +36,7 @@ COUNT_CAP = 1000
 FEW = 20
 
 EXACT, TITLE, TEXT, WORDS_APART = "exact", "title", "text", "words_apart"
+UNSHOWN = ("grams", "words", "title_vector")  # what a results page never reads
 
 
 def _where(sql: str, params) -> RawSQL:
@@ -133,7 +134,7 @@ class Search:
         for name, entries in self.tiers(with_words_apart):
             if need <= 0:
                 break
-            got = list(entries.select_related("node").defer("grams", "words")[skip : skip + need])
+            got = list(entries.select_related("node").defer(*UNSHOWN)[skip : skip + need])
             if got:
                 for entry in got:
                     entry.tier = name
@@ -146,9 +147,9 @@ class Search:
 
     def entries(self) -> list:
         """Every result in display order (the tests' view of a search)."""
-        found, number = [], 1
+        found, number, apart = [], 1, self.total() < FEW
         while True:
-            page = self.page(number, 200, with_words_apart=self.total() < FEW)
+            page = self.page(number, 200, with_words_apart=apart)
             found += page.object_list
             if not page.has_next:
                 return found

@@ -11,7 +11,7 @@ words in another order (建设网站 → 网站建设).
 
 from dataclasses import replace
 from functools import lru_cache
-from itertools import islice, permutations
+from itertools import permutations
 
 from django.core.cache import cache as django_cache
 from django.db.models import BooleanField
@@ -139,8 +139,8 @@ def _reorderings(search) -> list[str]:
     words = [word for segment, is_han, _ in segments(search.q) if is_han for word in cut(segment)]
     if not 2 <= len(words) <= MAX_WORDS_TO_REORDER:
         return []
-    orders = ("".join(order) for order in permutations(words))
-    return [order for order in islice(orders, 1, None) if order != "".join(words)]
+    typed = "".join(words)
+    return [order for order in map("".join, permutations(words)) if order != typed]
 
 
 def did_you_mean(search, found: int, limit: int = 3) -> list[str]:

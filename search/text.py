@@ -25,6 +25,7 @@ from .dictionary import cut, cut_for_search
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _SEGMENT = re.compile(rf"[{_HAN}]+|[^\W_{_HAN}]+")
 _IS_HAN = re.compile(rf"[{_HAN}]")
+HAN_RUN = re.compile(rf"[{_HAN}]+")
 
 
 _HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
@@ -96,7 +97,7 @@ def segments(text: str) -> list[tuple[str, bool, bool]]:
     return result
 
 
-def _quote(lexeme: str) -> str:
+def quote_lexeme(lexeme: str) -> str:
     return "'" + lexeme.replace("'", "''").replace("\\", "\\\\") + "'"
 
 
@@ -130,7 +131,7 @@ def tsvector_literal(lexemes, weight: str = "") -> str:
     for lexeme, position in lexemes:
         positions.setdefault(lexeme, []).append(min(position, _MAX_POSITION))
     return " ".join(
-        f"{_quote(lexeme)}:{','.join(f'{p}{weight}' for p in sorted(set(places))[:256])}"
+        f"{quote_lexeme(lexeme)}:{','.join(f'{p}{weight}' for p in sorted(set(places))[:256])}"
         for lexeme, places in positions.items()
     )
 
@@ -155,9 +156,9 @@ def words_vector(text: str) -> str:
 def _segment_query(segment: str, weight: str) -> tuple[str, int]:
     """(tsquery, width) of one segment: width is how many positions it spans."""
     if len(segment) == 1:  # any lexeme starting with it: every character begins one
-        return f"{_quote(segment)}:*{weight}", 1
+        return f"{quote_lexeme(segment)}:*{weight}", 1
     suffix = f":{weight}" if weight else ""
-    grams = [f"{_quote(segment[i : i + 2])}{suffix}" for i in range(len(segment) - 1)]
+    grams = [f"{quote_lexeme(segment[i : i + 2])}{suffix}" for i in range(len(segment) - 1)]
     return " <-> ".join(grams), len(segment)
 
 
@@ -198,7 +199,7 @@ def words_apart_query(query: str) -> str | None:
     for segment, is_han, _ in segments(query):
         words.extend(cut(segment) if is_han else [segment])
     kept = [word for word in dict.fromkeys(words) if len(word) > 1]
-    return " & ".join(_quote(word) for word in kept) if len(kept) > 1 else None
+    return " & ".join(quote_lexeme(word) for word in kept) if len(kept) > 1 else None
 
 
 def title_key(text: str) -> str:
