@@ -10,7 +10,7 @@ from celery import current_app
 from django.conf import settings
 
 from .elastic import ElasticResults, count_matches, index_action, send
-from .query import COUNT_CAP, FEW, ResultPage, capped_count
+from .query import COUNT_CAP, FEW, ResultPage
 
 
 def uses_elasticsearch() -> bool:
@@ -42,10 +42,8 @@ def results_for(search, number: int = 1, size: int = 20) -> Found:
         rows = results[(number - 1) * size : number * size + 1]
         page = ResultPage(number, size, rows[:size], len(rows) > size, total + apart)
         return Found(page, total, apart)
-    total = search.total()
-    apart = capped_count(search.words_apart(), COUNT_CAP + 1) if total < FEW else 0
-    page = search.page(number, size, with_words_apart=apart > 0)
-    page.total = total + apart if total <= COUNT_CAP else None
+    page, total, apart = search.find(number, size)
+    page.total = total + apart if max(total, apart) <= COUNT_CAP else None
     return Found(page, total, apart)
 
 

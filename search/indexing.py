@@ -14,7 +14,14 @@ from . import dictionary
 from .backend import mirror, unmirror, uses_elasticsearch
 from .models import SearchEntry
 from .pinyin import title_lexemes
-from .text import gram_lexemes, title_key, tsvector_literal, words_vector
+from .text import (
+    gram_lexemes,
+    quote_lexeme,
+    site_lexeme,
+    title_key,
+    tsvector_literal,
+    words_vector,
+)
 
 # Body positions start well after the title's, so no phrase spans the two.
 _BODY_OFFSET_GAP = 10
@@ -63,13 +70,14 @@ def title_vector(title: str) -> str:
     return tsvector_literal(gram_lexemes(title) + title_lexemes(title))
 
 
-def text_fields(title: str, text: str) -> dict:
-    """The searchable fields of a title and its text (summary and body)."""
+def text_fields(title: str, text: str, node_id: int) -> dict:
+    """The searchable fields of a site's title and text (summary and body)."""
+    site = " " + quote_lexeme(site_lexeme(node_id))
     return {
         "title_key": title_key(title),
-        "title_vector": title_vector(title),
-        "grams": grams_field(title, text),
-        "words": words_vector(f"{title}\n{text}"),
+        "title_vector": title_vector(title) + site,
+        "grams": grams_field(title, text) + site,
+        "words": words_vector(f"{title}\n{text}") + site,
     }
 
 
@@ -88,7 +96,7 @@ def entry_fields(article, node: Node) -> dict:
         "summary": article.summary,
         "text": body,
         "date": article.date,
-        **text_fields(article.title, index_text),
+        **text_fields(article.title, index_text, node.pk),
         "dictionary_version": dictionary.version(),
     }
 

@@ -12,7 +12,8 @@ newest first, then the words-apart ones.
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import BooleanField
+from django.db import connection
+from django.db.models import BooleanField, Q
 from django.db.models.expressions import RawSQL
 
 from . import pinyin
@@ -25,6 +26,8 @@ from .text import (
     normalise,
     origin_of,
     query_words,
+    quote_lexeme,
+    site_lexeme,
     title_key,
     words_apart_query,
 )
@@ -79,17 +82,21 @@ class Search:
             entries = entries.filter(date__date__lte=self.date_to)
         return entries
 
+    def _holds(self, column: str, tsquery: str) -> RawSQL:
+        """`column @@ tsquery`, narrowed to the site's lexeme for one site."""
+        if self.node is not None:
+            tsquery = f"{quote_lexeme(site_lexeme(self.node.pk))} & ({tsquery})"
+        return _where(f"{column} @@ %s::tsquery", [tsquery])
+
     def _in_title(self) -> RawSQL:
         query = self._grams if self._pinyin is None else f"({self._grams}) | ({self._pinyin})"
-        return _where("title_vector @@ %s::tsquery", [query])
+        return self._holds("title_vector", query)
 
-    def _phrase(self) -> RawSQL:
+    def _phrase(self):
+        grams = self._holds("grams", self._grams)
         if self._pinyin is None:
-            return _where("grams @@ %s::tsquery", [self._grams])
-        return _where(
-            "(grams @@ %s::tsquery OR title_vector @@ %s::tsquery)",
-            [self._grams, self._pinyin],
-        )
+            return grams
+        return Q(grams) | Q(self._holds("title_vector", self._pinyin))
 
     def matches(self):
         """Every entry holding the query (or, for letters, whose title reads as it)."""
@@ -101,59 +108,142 @@ class Search:
         """Entries holding the query's dictionary words, but not as typed."""
         if not self.searchable or self._apart is None:
             return SearchEntry.objects.none()
-        apart = _where("words @@ %s::tsquery", [self._apart])
+        apart = self._holds("words", self._apart)
         return self._scope().filter(apart).exclude(self._phrase())
 
     def total(self) -> int:
         """How many match, counted up to COUNT_CAP + 1 (more shows as "1000+")."""
         return capped_count(self.matches(), COUNT_CAP + 1)
 
-    def tiers(self, with_words_apart: bool) -> list[tuple[str, object]]:
-        """(name, entries) in display order; each ordered newest first."""
-        if not self.searchable:
-            return []
-        if self.newest_first:
-            tiers = [(TEXT, self.matches())]
-        else:
-            title = self._in_title()
-            exact = self._scope().filter(title_key=self._key) if self._key else None
-            in_title = self._scope().filter(title)
-            tiers = [
-                *([(EXACT, exact)] if exact is not None else []),
-                (TITLE, in_title.exclude(title_key=self._key) if self._key else in_title),
-                (TEXT, self.matches().exclude(title)),
-            ]
-        if with_words_apart:
-            tiers.append((WORDS_APART, self.words_apart()))
-        return [(name, entries.order_by("-date", "-pk")) for name, entries in tiers]
+    def find(self, number: int, size: int) -> tuple["ResultPage", int, int]:
+        """(page `number` from 1, matches as typed, words-apart matches), both counts
+        capped at COUNT_CAP + 1.
 
-    def page(self, number: int, size: int, with_words_apart: bool = False) -> "ResultPage":
-        """Page `number` (from 1) through the tiers; one entry more tells whether a
-        next page exists. Skipped tiers are counted only up to the offset."""
-        rows, need, skip = [], size + 1, (number - 1) * size
-        for name, entries in self.tiers(with_words_apart):
-            if need <= 0:
-                break
-            got = list(entries.select_related("node").defer(*UNSHOWN)[skip : skip + need])
-            if got:
-                for entry in got:
-                    entry.tier = name
-                rows += got
-                need -= len(got)
-                skip = 0
-            elif skip:
-                skip -= capped_count(entries, skip)
-        return ResultPage(number=number, size=size, rows=rows[:size], has_next=len(rows) > size)
+        Up to COUNT_CAP matches are read once from the GIN index with their tier and
+        date and ordered here. A word found more often is common in the scope: its
+        tiers are read newest first along the date index (the planner, which cannot
+        estimate a phrase of bigrams, is told so), each stopping at the page.
+        """
+        if not self.searchable:
+            return ResultPage(number, size, [], False, 0), 0, 0
+        typed = self._collect_typed()
+        total = len(typed)
+        sources = [(None, typed)] if total <= COUNT_CAP else self._common_tiers()
+        apart_total = 0
+        if total < FEW and self._apart is not None:
+            apart = _collect(self.words_apart(), WORDS_APART)
+            apart_total = len(apart)
+            if apart_total > COUNT_CAP:
+                apart = self.words_apart()
+            sources.append((WORDS_APART, apart))
+        tiers_and_pks = _page_through(sources, (number - 1) * size, size + 1)
+        rows = _entries_in_order(tiers_and_pks)
+        page = ResultPage(number, size, rows[:size], len(rows) > size)
+        return page, total, apart_total
+
+    def _collect_typed(self) -> list[tuple[str, int]]:
+        """(tier, pk) of up to COUNT_CAP + 1 matches, in display order."""
+        rows = self.matches().order_by()
+        if self.newest_first:
+            found = rows.values_list("pk", "date")[: COUNT_CAP + 1]
+            return _in_order((TEXT, pk, when) for pk, when in found)
+        exact = _where("title_key = %s", [self._key]) if self._key else _where("false", [])
+        found = rows.annotate(exact=exact, in_title=self._in_title()).values_list(
+            "pk", "date", "exact", "in_title"
+        )[: COUNT_CAP + 1]
+        return _in_order(
+            (EXACT if is_exact else TITLE if in_title else TEXT, pk, when)
+            for pk, when, is_exact, in_title in found
+        )
+
+    def _common_tiers(self) -> list:
+        """The tiers of a query found more than COUNT_CAP times in the scope."""
+        if self.newest_first:
+            return [(TEXT, self.matches())]
+        title = self._in_title()
+        in_title = self._scope().filter(title)
+        exact = []
+        if self._key:
+            exact = _collect(self._scope().filter(title_key=self._key), EXACT)
+            in_title = in_title.exclude(title_key=self._key)
+        titles = _collect(in_title, TITLE)  # titles are short: reading them is cheap
+        if len(titles) > COUNT_CAP:
+            titles = in_title
+        return [(EXACT, exact), (TITLE, titles), (TEXT, self.matches().exclude(title))]
 
     def entries(self) -> list:
         """Every result in display order (the tests' view of a search)."""
-        found, number, apart = [], 1, self.total() < FEW
+        found, number = [], 1
         while True:
-            page = self.page(number, 200, with_words_apart=apart)
+            page, _, _ = self.find(number, 200)
             found += page.object_list
             if not page.has_next:
                 return found
             number += 1
+
+
+def _in_order(rows) -> list[tuple[str, int]]:
+    """(tier, pk) ordered by tier, then newest first (no date first, as PostgreSQL's
+    DESC puts NULLs), then newest entry first."""
+    rank = {EXACT: 0, TITLE: 1, TEXT: 2, WORDS_APART: 3}
+
+    def key(row):
+        tier, pk, when = row
+        return (rank[tier], when is not None, -(when.timestamp() if when else 0), -pk)
+
+    return [(tier, pk) for tier, pk, _ in sorted(rows, key=key)]
+
+
+def _collect(entries, tier: str) -> list[tuple[str, int]]:
+    found = entries.order_by().values_list("pk", "date")[: COUNT_CAP + 1]
+    return _in_order((tier, pk, when) for pk, when in found)
+
+
+def _page_through(sources, skip: int, need: int) -> list[tuple[str, int]]:
+    """(tier, pk) of `need` results after `skip`, through the sources in order: each
+    either (tier, pk) pairs in order, or entries to read along the date index."""
+    picked = []
+    for tier, source in sources:
+        if need <= 0:
+            break
+        if isinstance(source, list):
+            part, size = source[skip : skip + need], len(source)
+        else:
+            part = [(tier, pk) for pk in _newest_first(source, skip, need)]
+            size = None
+        if part:
+            picked += part
+            need -= len(part)
+            skip = 0
+        elif skip:
+            skip -= size if size is not None else capped_count(source, skip)
+    return picked
+
+
+def _newest_first(entries, skip: int, limit: int) -> list[int]:
+    """Primary keys of entries newest first, read along a date index: for a word
+    common in the scope, a few rows along the index hold a page of matches, while
+    a bitmap of every match would read them all before sorting."""
+    query = entries.order_by("-date", "-pk").values_list("pk", flat=True)[skip : skip + limit]
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_bitmapscan = off")
+        cursor.execute("SET enable_seqscan = off")
+        try:
+            return list(query)
+        finally:
+            cursor.execute("RESET enable_bitmapscan")
+            cursor.execute("RESET enable_seqscan")
+
+
+def _entries_in_order(tiers_and_pks) -> list:
+    entries = SearchEntry.objects.select_related("node").defer(*UNSHOWN)
+    by_pk = entries.in_bulk([pk for _, pk in tiers_and_pks])
+    ordered = []
+    for tier, pk in tiers_and_pks:
+        entry = by_pk[pk]
+        entry.tier = tier
+        ordered.append(entry)
+    return ordered
 
 
 def capped_count(entries, cap: int) -> int:

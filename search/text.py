@@ -136,6 +136,13 @@ def tsvector_literal(lexemes, weight: str = "") -> str:
     )
 
 
+def site_lexeme(node_id: int) -> str:
+    """The lexeme every vector of a site's entries carries, without a position (so no
+    phrase ever meets it): one site's matches come straight from the GIN indexes
+    instead of the network's matches filtered afterwards."""
+    return f"@{node_id}"
+
+
 def grams_vector(text: str) -> str:
     return tsvector_literal(gram_lexemes(text))
 

@@ -48,6 +48,11 @@ def cut(text: str) -> list[str]:
     return [word for word in _segmenter().cut(text) if word.strip()]
 
 
+def has_word(word: str) -> bool:
+    """Whether the segmenter's dictionary (jieba's and ours) holds the word."""
+    return _segmenter().has_word(word)
+
+
 def reload() -> None:
     """Read the file again (after an edit, in a long-running process)."""
     terms.cache_clear()

@@ -24,6 +24,14 @@ def fill_title_fields(apps, schema_editor):
     SearchEntry.objects.bulk_update(batch, ["title_key", "title_vector"])
 
 
+ADD_SITE_LEXEMES = """
+UPDATE xfsearch_searchentry SET
+    grams = grams || quote_literal('@' || node_id)::tsvector,
+    words = words || quote_literal('@' || node_id)::tsvector,
+    title_vector = title_vector || quote_literal('@' || node_id)::tsvector
+"""
+
+
 def let_the_province_edit_synonyms(apps, schema_editor):
     # As network.roles gives new province webmasters the network-wide models (the
     # permissions are made here: Django makes them only after every migration).
@@ -120,5 +128,7 @@ class Migration(migrations.Migration):
             "ALTER TABLE xfsearch_searchentry ALTER COLUMN title_vector SET STATISTICS -1",
         ),
         migrations.RunPython(fill_title_fields, migrations.RunPython.noop),
+        # every vector carries its site's lexeme (search.text.site_lexeme)
+        migrations.RunSQL(ADD_SITE_LEXEMES, migrations.RunSQL.noop),
         migrations.RunPython(let_the_province_edit_synonyms, migrations.RunPython.noop),
     ]

@@ -13,7 +13,7 @@ from wagtail.rich_text import RichText
 from search import dictionary
 from search.indexing import index_article, plain_text, text_fields
 from search.models import SearchEntry
-from search.query import FEW, Search, snippet, title_html
+from search.query import COUNT_CAP, FEW, Search, snippet, title_html
 from search.text import highlight, normalise
 from sites.factories import ArticlePageFactory, node_column
 
@@ -94,7 +94,7 @@ def bulk_index(node, documents, start=700_000):
             text=text,
             date=when,
             dictionary_version=dictionary.version(),
-            **text_fields(title, text),
+            **text_fields(title, text, node.pk),
         )
         for i, (title, text, when) in enumerate(documents)
     )
@@ -180,3 +180,20 @@ def test_many_matches_leave_words_apart_out(net):
         [(f"党员学习{i}", "", now) for i in range(FEW)] + [("党员和学习", "", now)],
     )
     assert len(Search(q="党员学习", node=net.village1).entries()) == FEW
+
+
+def test_a_word_common_in_the_scope_still_ranks_an_old_title_first(net):
+    # past COUNT_CAP the tiers are read along the date index: same order, every match
+    now = timezone.now()
+    bulk_index(
+        net.village1,
+        [(f"工作动态{i}", "推进党建工作", now - timedelta(hours=i)) for i in range(COUNT_CAP + 10)]
+        + [("党建引领乡村振兴", "正文", now - timedelta(days=400))],
+    )
+    search = Search(q="党建", node=net.village1)
+    page, total, _ = search.find(1, 20)
+    assert total == COUNT_CAP + 1  # "1000+"
+    assert [e.title for e in page.object_list[:3]] == ["党建引领乡村振兴", "工作动态0", "工作动态1"]
+    last, _, _ = search.find(51, 20)  # 1,011 results: the last page holds the oldest 11
+    assert [e.title for e in last.object_list][-1] == f"工作动态{COUNT_CAP + 9}"
+    assert len(last.object_list) == 11 and not last.has_next

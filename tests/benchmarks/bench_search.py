@@ -50,13 +50,13 @@ def article_fields(args):
     from sites import corpus
     from sites.factories import _fill, chinese_headline
 
-    i, org, traditional = args
+    i, node_id, org, traditional = args
     rng = random.Random(i)
     title = chinese_headline(rng.choice(list(corpus.HEADLINES)), org, rng)
     body = "\n".join(_fill(p, org, rng) for p in rng.sample(corpus.PARAGRAPHS, k=4))
     if traditional:  # one article in twenty is written in traditional characters
         title, body = _to_traditional(title), _to_traditional(body)
-    return title, body, text_fields(title, body)
+    return title, body, text_fields(title, body, node_id)
 
 
 @cache
@@ -122,7 +122,8 @@ def main():
             started = time.perf_counter()
             connection.close()  # the workers fork; none of them touches the database
             work = (
-                (i, nodes[i % len(nodes)].name, i % 20 == 0) for i in range(have, args.articles)
+                (i, nodes[i % len(nodes)].pk, nodes[i % len(nodes)].name, i % 20 == 0)
+                for i in range(have, args.articles)
             )
             batch = []
             with Pool(2) as pool:
@@ -247,7 +248,7 @@ def main():
             entry = SearchEntry.objects.create(
                 node=labelled_node, page_id=9_000_000 + i, level=labelled_node.level,
                 title=title, url_path="/", text=body, dictionary_version=version,
-                **text_fields(title, body),
+                **text_fields(title, body, labelled_node.pk),
             )  # fmt: skip
             truths[entry.page_id] = labelled.haystack(title, "", body)
         for label, query_set in [

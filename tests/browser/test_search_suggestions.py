@@ -23,7 +23,7 @@ def indexed_title(django_db_setup, django_db_blocker):
         village = Node.objects.get(code="340111001001")
         entry = SearchEntry.objects.create(
             node=village, page_id=990_001, level=village.level, title=TITLE, url_path="/x/",
-            text="正文", dictionary_version="t", **text_fields(TITLE, "正文"),
+            text="正文", dictionary_version="t", **text_fields(TITLE, "正文", village.pk),
         )  # fmt: skip
         yield entry
         entry.delete()
