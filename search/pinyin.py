@@ -72,8 +72,9 @@ def letters_of(query: str) -> str | None:
 
 
 def splits(letters: str) -> list[list[str]]:
-    """Ways to read the letters as syllables, fewest pieces first; the last piece may
-    be the start of a syllable. At most MAX_SPLITS."""
+    """Ways to read the letters in the fewest syllables (dang-jian, not dang-ji-an:
+    every extra way is another posting list to read); the last piece may be the start
+    of a syllable. At most MAX_SPLITS."""
     table, prefixes = syllables(), _prefixes()
 
     @cache
@@ -88,7 +89,8 @@ def splits(letters: str) -> list[list[str]]:
                 found.extend((piece, *tail) for tail in rest(end))
         return tuple(found)
 
-    return [list(split) for split in sorted(rest(0), key=len)[:MAX_SPLITS]]
+    found = sorted(rest(0), key=len)
+    return [list(split) for split in found if len(split) == len(found[0])][:MAX_SPLITS]
 
 
 def pinyin_query(query: str, prefix_last: bool = True) -> str | None:

@@ -9,7 +9,9 @@ or 500,000 times (tests/benchmarks/bench_search.py). By date: the query's matche
 newest first, then the words-apart ones.
 """
 
-from dataclasses import dataclass, field
+import json
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from django.db import connection
@@ -37,6 +39,8 @@ SNIPPET_CHARS = 120
 COUNT_CAP = 1000
 # Fewer matches than this (a page) and the words-apart documents follow.
 FEW = 20
+# A query expected in this share of the scope is read along the date index only.
+COMMON_SHARE = 0.2
 
 EXACT, TITLE, TEXT, WORDS_APART = "exact", "title", "text", "words_apart"
 UNSHOWN = ("grams", "words", "title_vector")  # what a results page never reads
@@ -126,31 +130,57 @@ class Search:
         """
         if not self.searchable:
             return ResultPage(number, size, [], False, 0), 0, 0
-        typed = self._collect_typed()
-        total = len(typed)
-        sources = [(None, typed)] if total <= COUNT_CAP else self._common_tiers()
+        if self._in_most_of_the_scope(Search.matches):
+            # a page is a few rows along the date index; a bitmap of the matches
+            # alone would cost ~100 ms (673,795 of 1,000,000 rows, measured)
+            total = len(_newest_first(self.matches(), 0, COUNT_CAP + 1))
+            typed = None
+        else:
+            typed = self._collect_typed()
+            total = len(typed)
+        if typed is not None and total <= COUNT_CAP:
+            sources = [(None, typed)]
+        else:
+            sources = self._common_tiers()
         apart_total = 0
         if total < FEW and self._apart is not None:
-            apart = _collect(self.words_apart(), WORDS_APART)
-            apart_total = len(apart)
-            if apart_total > COUNT_CAP:
+            if self._in_most_of_the_scope(Search.words_apart):
                 apart = self.words_apart()
+                apart_total = len(_newest_first(apart, 0, COUNT_CAP + 1))
+            else:
+                apart = _collect(self.words_apart(), WORDS_APART)
+                apart_total = len(apart)
+                if apart_total > COUNT_CAP:
+                    apart = self.words_apart()
             sources.append((WORDS_APART, apart))
         tiers_and_pks = _page_through(sources, (number - 1) * size, size + 1)
         rows = _entries_in_order(tiers_and_pks)
         page = ResultPage(number, size, rows[:size], len(rows) > size)
         return page, total, apart_total
 
+    def _in_most_of_the_scope(self, entries) -> bool:
+        """Whether the planner expects `entries(search)` in COMMON_SHARE of the scope's
+        rows or more. It underestimates phrases (their bigrams multiplied as if unrelated),
+        so a high estimate is a safe one: walking the date index then finds a page
+        within a few rows for each one it shows."""
+        # the network's share stands for a site's: a site's own estimate would count
+        # the site twice (its node and its lexeme)
+        network = replace(self, node=None)
+        scope = _estimated_rows(network._scope())
+        return scope > 0 and _estimated_rows(entries(network)) >= COMMON_SHARE * scope
+
     def _collect_typed(self) -> list[tuple[str, int]]:
         """(tier, pk) of up to COUNT_CAP + 1 matches, in display order."""
         rows = self.matches().order_by()
         if self.newest_first:
-            found = rows.values_list("pk", "date")[: COUNT_CAP + 1]
+            found = _from_the_index(rows.values_list("pk", "date")[: COUNT_CAP + 1])
             return _in_order((TEXT, pk, when) for pk, when in found)
         exact = _where("title_key = %s", [self._key]) if self._key else _where("false", [])
-        found = rows.annotate(exact=exact, in_title=self._in_title()).values_list(
-            "pk", "date", "exact", "in_title"
-        )[: COUNT_CAP + 1]
+        found = _from_the_index(
+            rows.annotate(exact=exact, in_title=self._in_title()).values_list(
+                "pk", "date", "exact", "in_title"
+            )[: COUNT_CAP + 1]
+        )
         return _in_order(
             (EXACT if is_exact else TITLE if in_title else TEXT, pk, when)
             for pk, when, is_exact, in_title in found
@@ -182,6 +212,11 @@ class Search:
             number += 1
 
 
+def _estimated_rows(entries) -> float:
+    plan = json.loads(entries.order_by().explain(format="json"))
+    return plan[0]["Plan"]["Plan Rows"]
+
+
 def _in_order(rows) -> list[tuple[str, int]]:
     """(tier, pk) ordered by tier, then newest first (no date first, as PostgreSQL's
     DESC puts NULLs), then newest entry first."""
@@ -195,8 +230,15 @@ def _in_order(rows) -> list[tuple[str, int]]:
 
 
 def _collect(entries, tier: str) -> list[tuple[str, int]]:
-    found = entries.order_by().values_list("pk", "date")[: COUNT_CAP + 1]
+    found = _from_the_index(entries.order_by().values_list("pk", "date")[: COUNT_CAP + 1])
     return _in_order((tier, pk, when) for pk, when in found)
+
+
+def _from_the_index(query) -> list:
+    """Rows of a query asked of the GIN indexes, never by reading the table: a seq
+    scan stops at the limit only after testing every row it passes."""
+    with planned(enable_seqscan="off"):
+        return list(query)
 
 
 def _page_through(sources, skip: int, need: int) -> list[tuple[str, int]]:
@@ -225,14 +267,26 @@ def _newest_first(entries, skip: int, limit: int) -> list[int]:
     common in the scope, a few rows along the index hold a page of matches, while
     a bitmap of every match would read them all before sorting."""
     query = entries.order_by("-date", "-pk").values_list("pk", flat=True)[skip : skip + limit]
+    with planned(enable_bitmapscan="off", enable_seqscan="off"):
+        return list(query)
+
+
+@contextmanager
+def planned(**plan):
+    """Run queries with the planner told what it cannot know: a phrase of bigrams is
+    estimated as if its bigrams were unrelated (第一, 一书, 书记 always come together),
+    so it guesses a few rows where there are thousands, or the reverse. Disabling a
+    plan makes every cost look huge, so JIT compiling and parallel workers (~200 ms
+    of the first, measured) are turned off with it."""
+    plan = {"jit": "off", "max_parallel_workers_per_gather": "0", **plan}
     with connection.cursor() as cursor:
-        cursor.execute("SET enable_bitmapscan = off")
-        cursor.execute("SET enable_seqscan = off")
+        for name, value in plan.items():
+            cursor.execute(f"SET {name} = {value}")  # names and values are ours
         try:
-            return list(query)
+            yield
         finally:
-            cursor.execute("RESET enable_bitmapscan")
-            cursor.execute("RESET enable_seqscan")
+            for name in plan:
+                cursor.execute(f"RESET {name}")
 
 
 def _entries_in_order(tiers_and_pks) -> list:
@@ -247,7 +301,8 @@ def _entries_in_order(tiers_and_pks) -> list:
 
 
 def capped_count(entries, cap: int) -> int:
-    return entries.order_by()[:cap].count()
+    with planned(enable_seqscan="off"):
+        return entries.order_by()[:cap].count()
 
 
 @dataclass

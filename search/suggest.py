@@ -24,7 +24,7 @@ from .backend import uses_elasticsearch
 from .elastic import title_suggestions
 from .hot import hot_searches
 from .models import SYNONYMS_CACHE_KEY, SearchEntry, Synonym
-from .query import capped_count
+from .query import capped_count, planned
 from .text import cut, grams_query, normalise, quote_lexeme, segments, site_lexeme, title_key
 
 LIMIT = 8
@@ -109,7 +109,8 @@ def _titles_holding(query: str, node, limit: int) -> list[str]:
     )
     # the newest of the first TITLE_CANDIDATES found: ordering every title of a
     # common word by date would read them all, and these are only suggestions
-    found = list(_in_scope(entries, node).values_list("date", "pk", "title")[:TITLE_CANDIDATES])
+    with planned(enable_seqscan="off"):
+        found = list(_in_scope(entries, node).values_list("date", "pk", "title")[:TITLE_CANDIDATES])
     found.sort(key=lambda row: (row[0] is not None, row[0] and row[0].timestamp(), row[1]))
     return [title for _, _, title in reversed(found)][:limit]
 
