@@ -201,65 +201,63 @@ needs_cluster = pytest.mark.skipif(
 )
 
 
-@needs_cluster
-@pytest.mark.django_db
-def test_a_real_cluster_answers_the_labelled_queries_like_postgres(net, settings):
+@pytest.fixture
+def cluster(settings):
+    """A fresh index on the real cluster (ELASTICSEARCH_URL), deleted afterwards."""
     settings.ELASTICSEARCH_URL = os.environ["ELASTICSEARCH_URL"]
     settings.XFNET_ES_INDEX = f"xfnet-test-{uuid.uuid4().hex[:8]}"
     es = elastic.client()
     physical = f"{settings.XFNET_ES_INDEX}-1"
     elastic.create_index(es, physical)
-    try:
-        truth_text = {}
-        entries = []
-        for i, (title, body) in enumerate(labelled.DOCUMENTS):
-            entries.append(
-                SearchEntry(node=net.village1, page_id=i + 1, level="village", title=title,
-                            url_path=f"/{i}/", text=body, summary="")
-            )  # fmt: skip
-            truth_text[i + 1] = labelled.haystack(title, "", body)
-        elastic.send([elastic.index_action(entry) for entry in entries])
-        for query in labelled.QUERIES:
-            truth = {pid for pid, text in truth_text.items() if labelled.answers(query, text)}
-            hits = elastic.ElasticResults(Search(q=query), es=es)
-            got = {entry.page_id for entry in hits[0 : len(entries)]}
-            assert got == truth, query
-    finally:
-        es.indices.delete(index=physical)
+    yield es
+    es.indices.delete(index=physical)
 
 
 @needs_cluster
 @pytest.mark.django_db
-def test_a_real_cluster_answers_issue_17s_queries_like_postgres(net, settings):
-    settings.ELASTICSEARCH_URL = os.environ["ELASTICSEARCH_URL"]
-    settings.XFNET_ES_INDEX = f"xfnet-test-{uuid.uuid4().hex[:8]}"
-    es = elastic.client()
-    physical = f"{settings.XFNET_ES_INDEX}-1"
-    elastic.create_index(es, physical)
+def test_a_real_cluster_answers_the_labelled_queries_like_postgres(net, cluster):
+    es = cluster
+    truth_text = {}
+    entries = []
+    for i, (title, body) in enumerate(labelled.DOCUMENTS):
+        entries.append(
+            SearchEntry(node=net.village1, page_id=i + 1, level="village", title=title,
+                        url_path=f"/{i}/", text=body, summary="")
+        )  # fmt: skip
+        truth_text[i + 1] = labelled.haystack(title, "", body)
+    elastic.send([elastic.index_action(entry) for entry in entries])
+    for query in labelled.QUERIES:
+        truth = {pid for pid, text in truth_text.items() if labelled.answers(query, text)}
+        hits = elastic.ElasticResults(Search(q=query), es=es)
+        got = {entry.page_id for entry in hits[0 : len(entries)]}
+        assert got == truth, query
+
+
+@needs_cluster
+@pytest.mark.django_db
+def test_a_real_cluster_answers_issue_17s_queries_like_postgres(net, cluster):
+    es = cluster
     documents = [
         ("黨建引領鄉村振興", "強化黨組織建設"),
         ("安徽先锋网党建网站", "正文"),
         ("组织党员学习", "正文"),
         ("支部动态", "全体党员参加集中学习"),
     ]
-    try:
-        entries = [
-            SearchEntry(node=net.village1, page_id=i + 1, level="village", title=title,
-                        url_path=f"/{i}/", text=body, summary="",
-                        date=datetime(2026, 11, 1 + i, tzinfo=UTC))
-            for i, (title, body) in enumerate(documents)
-        ]  # fmt: skip
-        elastic.send([elastic.index_action(entry) for entry in entries])
+    entries = [
+        SearchEntry(node=net.village1, page_id=i + 1, level="village", title=title,
+                    url_path=f"/{i}/", text=body, summary="",
+                    date=datetime(2026, 11, 1 + i, tzinfo=UTC))
+        for i, (title, body) in enumerate(documents)
+    ]  # fmt: skip
+    elastic.send([elastic.index_action(entry) for entry in entries])
 
-        def titles(q, **kwargs):
-            hits = elastic.ElasticResults(Search(q=q), es=es, **kwargs)
-            return [entry.title for entry in hits[0:10]]
+    def titles(q, **kwargs):
+        hits = elastic.ElasticResults(Search(q=q), es=es, **kwargs)
+        return [entry.title for entry in hits[0:10]]
 
-        assert set(titles("党建")) == {"黨建引領鄉村振興", "安徽先锋网党建网站"}
-        assert titles("dangjian") == ["安徽先锋网党建网站"]
-        assert titles("djwz") == ["安徽先锋网党建网站"]
-        assert titles("党员学习", with_words_apart=True) == ["组织党员学习", "支部动态"]
-        assert elastic.count_matches(Search(q="党员学习"), es=es) == (1, 1)
-        assert elastic.title_suggestions("dangj", None, 5, es=es) == ["安徽先锋网党建网站"]
-    finally:
-        es.indices.delete(index=physical)
+    assert set(titles("党建")) == {"黨建引領鄉村振興", "安徽先锋网党建网站"}
+    assert titles("dangjian") == ["安徽先锋网党建网站"]
+    assert titles("djwz") == ["安徽先锋网党建网站"]
+    assert titles("党员学习", with_words_apart=True) == ["组织党员学习", "支部动态"]
+    assert elastic.count_matches(Search(q="党员学习"), es=es) == (1, 1)
+    assert elastic.title_suggestions("dangj", None, 5, es=es) == ["安徽先锋网党建网站"]
