@@ -19,7 +19,7 @@ from network.models import Node
 from . import pinyin
 from .models import SearchEntry
 from .query import EXACT, TEXT, TITLE, WORDS_APART
-from .text import dictionary_words, gram_lexemes, segments, title_key, words_apart_query
+from .text import dictionary_words, gram_lexemes, segments, title_key, words_apart
 
 WHITESPACE = {"type": "custom", "tokenizer": "whitespace"}
 
@@ -165,30 +165,22 @@ def query_groups(q: str) -> list[list[str]]:
 
 
 def _pinyin_query(q: str, prefix_last: bool = False) -> "Q | None":
-    """The 拼音/首字母 alternatives of search.pinyin.pinyin_query, as spans."""
-    letters = pinyin.letters_of(q)
-    if letters is None:
-        return None
-    alternatives = []
-    for split in pinyin.splits(letters):
-        if len(split) == 1 and len(split[0]) < 2:
-            continue
-        clauses = [{"span_term": {"title_pinyin": piece}} for piece in split[:-1]]
-        last = split[-1]
-        if last in pinyin.syllables() and not prefix_last:
-            clauses.append({"span_term": {"title_pinyin": last}})
-        else:
-            clauses.append({"span_multi": {"match": {"prefix": {"title_pinyin": {"value": last}}}}})
-        alternatives.append(clauses)
-    if len(letters) <= pinyin.MAX_INITIALS:
-        grams = [letters[i : i + 2] for i in range(len(letters) - 1)]
-        alternatives.append([{"span_term": {"title_initials": gram}} for gram in grams])
-    spans = [
-        Q(clauses[0])
-        if len(clauses) == 1
-        else Q("span_near", clauses=clauses, slop=0, in_order=True)
-        for clauses in alternatives
-    ]
+    """The 拼音/首字母 readings of search.pinyin.readings_of, as spans."""
+    fields = {pinyin.SYLLABLES: "title_pinyin", pinyin.INITIALS: "title_initials"}
+    spans = []
+    for kind, tokens in pinyin.readings_of(q, prefix_last):
+        field = fields[kind]
+        clauses = [
+            {"span_multi": {"match": {"prefix": {field: {"value": token}}}}}
+            if is_prefix
+            else {"span_term": {field: token}}
+            for token, is_prefix in tokens
+        ]
+        spans.append(
+            Q(clauses[0])
+            if len(clauses) == 1
+            else Q("span_near", clauses=clauses, slop=0, in_order=True)
+        )
     return Q("bool", should=spans, minimum_should_match=1) if spans else None
 
 
@@ -209,11 +201,10 @@ def _as_typed(search, fields: tuple[str, ...]) -> Q:
 
 
 def _words_apart(search) -> "Q | None":
-    words = words_apart_query(search.q)
-    if words is None:
+    words = words_apart(search.q)
+    if not words:
         return None
-    return Q("match", words={"query": " ".join(w.strip("'") for w in words.split(" & ")),
-                             "operator": "and"})  # fmt: skip
+    return Q("match", words={"query": " ".join(words), "operator": "and"})
 
 
 def _filters(search) -> list[Q]:

@@ -93,23 +93,42 @@ def splits(letters: str) -> list[list[str]]:
     return [list(split) for split in found if len(split) == len(found[0])][:MAX_SPLITS]
 
 
-def pinyin_query(query: str, prefix_last: bool = True) -> str | None:
-    """A tsquery over title vectors for a letters-only query: any syllable split, or
-    the initials (two letters or more), in a row. None for any other query."""
+SYLLABLES, INITIALS = "syllables", "initials"
+
+
+def readings_of(query: str, prefix_last: bool = True) -> list[tuple[str, list[tuple[str, bool]]]]:
+    """The ways a letters-only query reads, each (SYLLABLES or INITIALS, [(token,
+    is_prefix)]) in a row: each syllable split (the last piece a prefix when the reader
+    may still be typing, or when it is no whole syllable), then the initials (two
+    letters or more: a title's abbreviation). Empty for any other query; both
+    backends build their queries from this."""
     letters = letters_of(query)
     if letters is None:
-        return None
-    alternatives = []
+        return []
+    ways = []
     for split in splits(letters):
         if len(split) == 1 and len(split[0]) < 2:
             continue
-        terms = [quote_lexeme(SYLLABLE_MARK + piece) for piece in split]
-        if prefix_last or split[-1] not in syllables():
-            terms[-1] += ":*"
-        alternatives.append(" <-> ".join(terms))
-    if len(letters) <= MAX_INITIALS:  # initials: one per character, so a title's abbreviation
+        last_prefix = prefix_last or split[-1] not in syllables()
+        tokens = [(piece, False) for piece in split[:-1]] + [(split[-1], last_prefix)]
+        ways.append((SYLLABLES, tokens))
+    if len(letters) <= MAX_INITIALS:
         grams = [letters[i : i + 2] for i in range(len(letters) - 1)]
-        alternatives.append(" <-> ".join(quote_lexeme(INITIALS_MARK + gram) for gram in grams))
+        ways.append((INITIALS, [(gram, False) for gram in grams]))
+    return ways
+
+
+def pinyin_query(query: str, prefix_last: bool = True) -> str | None:
+    """A tsquery over title vectors for a letters-only query: any of its readings
+    (readings_of), in a row. None for any other query."""
+    marks = {SYLLABLES: SYLLABLE_MARK, INITIALS: INITIALS_MARK}
+    alternatives = [
+        " <-> ".join(
+            quote_lexeme(marks[kind] + token) + (":*" if is_prefix else "")
+            for token, is_prefix in tokens
+        )
+        for kind, tokens in readings_of(query, prefix_last)
+    ]
     return " | ".join(f"({alternative})" for alternative in alternatives) or None
 
 

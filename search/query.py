@@ -2,11 +2,12 @@
 
 Relevance is a tier first, then the date: the exact title; the query in a title (or
 the title's 拼音/首字母); the query in the text; then, when the query as typed finds
-few, documents holding its dictionary words apart (党员 … 学习). Each tier is one
-indexed query ordered by date, so every match is ranked and listed (pages read on
-through the tiers) and a page costs about the same whether a word is found 20 times
-or 500,000 times (tests/benchmarks/bench_search.py). By date: the query's matches
-newest first, then the words-apart ones.
+few, documents holding its dictionary words apart (党员 … 学习). Every match is ranked
+and listed (pages read on through the tiers): up to COUNT_CAP matches are read once
+from the GIN indexes with tier and date and ordered in Python; a tier with more is
+read along the date index, which holds a page within a few rows
+(tests/benchmarks/bench_search.py). By date: the matches newest first, then the
+words-apart ones.
 """
 
 import json
@@ -50,6 +51,13 @@ def _where(sql: str, params) -> RawSQL:
     return RawSQL(sql, params, output_field=BooleanField())
 
 
+def holds(column: str, tsquery: str, node=None) -> RawSQL:
+    """`column @@ tsquery`, narrowed to the site's lexeme for one site (node)."""
+    if node is not None:
+        tsquery = f"{quote_lexeme(site_lexeme(node.pk))} & ({tsquery})"
+    return _where(f"{column} @@ %s::tsquery", [tsquery])
+
+
 @dataclass
 class Search:
     q: str
@@ -87,10 +95,7 @@ class Search:
         return entries
 
     def _holds(self, column: str, tsquery: str) -> RawSQL:
-        """`column @@ tsquery`, narrowed to the site's lexeme for one site."""
-        if self.node is not None:
-            tsquery = f"{quote_lexeme(site_lexeme(self.node.pk))} & ({tsquery})"
-        return _where(f"{column} @@ %s::tsquery", [tsquery])
+        return holds(column, tsquery, self.node)
 
     def _in_title(self) -> RawSQL:
         query = self._grams if self._pinyin is None else f"({self._grams}) | ({self._pinyin})"
@@ -148,10 +153,7 @@ class Search:
                 apart = self.words_apart()
                 apart_total = len(_newest_first(apart, 0, COUNT_CAP + 1))
             else:
-                apart = _collect(self.words_apart(), WORDS_APART)
-                apart_total = len(apart)
-                if apart_total > COUNT_CAP:
-                    apart = self.words_apart()
+                apart, apart_total = _collected_or_walked(self.words_apart(), WORDS_APART)
             sources.append((WORDS_APART, apart))
         tiers_and_pks = _page_through(sources, (number - 1) * size, size + 1)
         rows = _entries_in_order(tiers_and_pks)
@@ -173,8 +175,7 @@ class Search:
         """(tier, pk) of up to COUNT_CAP + 1 matches, in display order."""
         rows = self.matches().order_by()
         if self.newest_first:
-            found = _from_the_index(rows.values_list("pk", "date")[: COUNT_CAP + 1])
-            return _in_order((TEXT, pk, when) for pk, when in found)
+            return _collect(rows, TEXT)
         exact = _where("title_key = %s", [self._key]) if self._key else _where("false", [])
         found = _from_the_index(
             rows.annotate(exact=exact, in_title=self._in_title()).values_list(
@@ -196,9 +197,7 @@ class Search:
         if self._key:
             exact = _collect(self._scope().filter(title_key=self._key), EXACT)
             in_title = in_title.exclude(title_key=self._key)
-        titles = _collect(in_title, TITLE)  # titles are short: reading them is cheap
-        if len(titles) > COUNT_CAP:
-            titles = in_title
+        titles, _ = _collected_or_walked(in_title, TITLE)  # titles are short: cheap
         return [(EXACT, exact), (TITLE, titles), (TEXT, self.matches().exclude(title))]
 
     def entries(self) -> list:
@@ -232,6 +231,15 @@ def _in_order(rows) -> list[tuple[str, int]]:
 def _collect(entries, tier: str) -> list[tuple[str, int]]:
     found = _from_the_index(entries.order_by().values_list("pk", "date")[: COUNT_CAP + 1])
     return _in_order((tier, pk, when) for pk, when in found)
+
+
+def _collected_or_walked(entries, tier: str):
+    """(source, count): the tier's (tier, pk) pairs in order when there are up to
+    COUNT_CAP, else the entries themselves, to read along the date index."""
+    collected = _collect(entries, tier)
+    if len(collected) > COUNT_CAP:
+        return entries, len(collected)
+    return collected, len(collected)
 
 
 def _from_the_index(query) -> list:

@@ -14,8 +14,6 @@ from functools import cache, lru_cache
 from itertools import permutations
 
 from django.core.cache import cache as django_cache
-from django.db.models import BooleanField
-from django.db.models.expressions import RawSQL
 from pypinyin import Style
 from pypinyin import pinyin as read_pinyin
 
@@ -24,8 +22,8 @@ from .backend import uses_elasticsearch
 from .elastic import title_suggestions
 from .hot import hot_searches
 from .models import SYNONYMS_CACHE_KEY, SearchEntry, Synonym
-from .query import capped_count, planned
-from .text import cut, grams_query, normalise, quote_lexeme, segments, site_lexeme, title_key
+from .query import capped_count, holds, planned
+from .text import cut, grams_query, normalise, segments, title_key
 
 LIMIT = 8
 TITLE_SUGGESTIONS = 5
@@ -102,11 +100,7 @@ def _titles_holding(query: str, node, limit: int) -> list[str]:
         return []
     if tsquery is None:
         return []
-    if node is not None:
-        tsquery = f"{quote_lexeme(site_lexeme(node.pk))} & ({tsquery})"
-    entries = SearchEntry.objects.filter(
-        RawSQL("title_vector @@ %s::tsquery", [tsquery], output_field=BooleanField())
-    )
+    entries = SearchEntry.objects.filter(holds("title_vector", tsquery, node))
     # the newest of the first TITLE_CANDIDATES found: ordering every title of a
     # common word by date would read them all, and these are only suggestions
     with planned(enable_seqscan="off"):

@@ -198,15 +198,20 @@ def grams_query(query: str, weight: str = "", operator: str = "&") -> str | None
     return f" {operator} ".join(clauses)
 
 
-def words_apart_query(query: str) -> str | None:
-    """All of the query's dictionary words, anywhere (党员学习: 党员 & 学习): for
-    documents holding them apart. None unless there are two words or more (single
-    characters are left out: every text holds 的 and 是)."""
+def words_apart(query: str) -> list[str]:
+    """The query's dictionary words (党员学习: 党员, 学习), for documents holding them
+    apart; empty unless there are two or more (single characters are left out: every
+    text holds 的 and 是)."""
     words = []
     for segment, is_han, _ in segments(query):
         words.extend(cut(segment) if is_han else [segment])
     kept = [word for word in dict.fromkeys(words) if len(word) > 1]
-    return " & ".join(quote_lexeme(word) for word in kept) if len(kept) > 1 else None
+    return kept if len(kept) > 1 else []
+
+
+def words_apart_query(query: str) -> str | None:
+    """All of words_apart(query), anywhere, as a tsquery; None when there are none."""
+    return " & ".join(quote_lexeme(word) for word in words_apart(query)) or None
 
 
 def title_key(text: str) -> str:
