@@ -10,6 +10,7 @@ from network.models import Node
 from shared_blocks.models import AllianceLink, Campaign
 from sites.factories import ArticlePageFactory, node_column
 from syndication.delivery import run_pending_here
+from syndication.mapping import set_default_mapping
 from syndication.models import Story
 from syndication.pushing import push_down
 from syndication.stories import story_for_article
@@ -20,6 +21,17 @@ ALLIANCE_LINKS = [
     ("人民网党建", "http://dangjian.people.com.cn/"),
     ("新华网", "http://www.xinhuanet.com/"),
     ("安徽省人民政府", "https://www.ah.gov.cn/"),
+]
+
+# 栏目映射 as a centre might set it: the grassroots columns land in 基层动态
+DEFAULT_MAPPING = [
+    ("村务公开", "基层动态"),
+    ("美好乡村", "基层动态"),
+    ("农产品信息", "基层动态"),
+    ("党员教育", "基层动态"),
+    ("党务公开", "党务公开"),
+    ("基层动态", "基层动态"),
+    ("党建要闻", "党建要闻"),
 ]
 
 
@@ -42,6 +54,8 @@ def _build(log):
         )
     nodes = {node.code: node for node in Node.objects.select_related("tenant")}
     users = {user.username: user for user in get_user_model().objects.all()}
+    for from_title, to_title in DEFAULT_MAPPING:
+        set_default_mapping(user=users["admin"], from_title=from_title, to_title=to_title)
     province, hefei, feixi = nodes["340000"], nodes["340100"], nodes["340123"]
     shangpai, yicheng = nodes["340123100"], nodes["340123100201"]
 

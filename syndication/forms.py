@@ -82,6 +82,7 @@ class DecisionForm(forms.Form):
 
     def __init__(self, *args, columns, **kwargs):
         super().__init__(*args, **kwargs)
+        self.columns = columns
         self.fields["column"].widget.choices = [("", "请选择栏目")] + [
             (column.pk, "　" * (column.depth - 3) + column.title) for column in columns
         ]
@@ -93,3 +94,43 @@ class DecisionForm(forms.Form):
         if data.get("action") == "return" and not (data.get("reason") or "").strip():
             self.add_error("reason", "退稿时请填写退稿原因。")
         return data
+
+
+class ColumnMappingForm(forms.Form):
+    """One select per column the node's children publish in: which of the node's own
+    columns an accepted story from there is preselected into."""
+
+    def __init__(self, *args, titles, columns, defaults, current, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [(column.pk, "　" * (column.depth - 3) + column.title) for column in columns]
+        self.titles = {}
+        for index, title in enumerate(titles):
+            default = defaults.get(title)
+            empty = f"全网默认：{default.column_title}" if default else "不预选（审核时选择）"
+            name = f"map_{index}"
+            self.titles[name] = title
+            self.fields[name] = forms.TypedChoiceField(
+                label=f"下级的“{title}”", choices=[("", empty), *choices], coerce=int,
+                empty_value=None, required=False, initial=current.get(title),
+            )  # fmt: skip
+
+    def mapped(self) -> list[tuple[str, int | None]]:
+        return [(title, self.cleaned_data.get(name)) for name, title in self.titles.items()]
+
+
+class DefaultMappingForm(forms.Form):
+    """The province's default: the title of the receiving node's column."""
+
+    def __init__(self, *args, titles, current, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.titles = {}
+        for index, title in enumerate(titles):
+            name = f"default_{index}"
+            self.titles[name] = title
+            self.fields[name] = forms.CharField(
+                label=f"下级的“{title}”采用到", max_length=100, required=False,
+                help_text="填写上级站点的栏目名称；留空则不设默认。", initial=current.get(title),
+            )  # fmt: skip
+
+    def mapped(self) -> list[tuple[str, str]]:
+        return [(title, self.cleaned_data.get(name) or "") for name, title in self.titles.items()]

@@ -43,6 +43,8 @@ class Story(models.Model):
     body_html = models.TextField("正文", blank=True)
     cover_url = models.CharField("封面图", max_length=500, blank=True)
     source = models.CharField("来源", max_length=100, blank=True)
+    # the origin site's top column (通知公告, 村务公开 …): where 栏目映射 starts
+    origin_column_title = models.CharField("来源栏目", max_length=100, blank=True)
     author = models.CharField("作者", max_length=100, blank=True)
     date = models.DateTimeField("发布时间", null=True)
     state = models.CharField(
@@ -210,6 +212,41 @@ class Submission(models.Model):
     @property
     def is_forwarded(self) -> bool:
         return hasattr(self, "forwarded_as")
+
+
+class ColumnMapping(models.Model):
+    """栏目映射: the column of a node where stories from its children's column
+    `from_title` are accepted unless the reviewer picks another (every village's 村务公开
+    → the township's 基层动态). Without a node it is the province's default for every
+    node, naming the receiving column by its title."""
+
+    node = models.ForeignKey(
+        Node, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    from_title = models.CharField("下级栏目", max_length=100)
+    # a column of the node's site (a page id there); empty for a default
+    column_page_id = models.PositiveIntegerField(null=True, blank=True)
+    column_title = models.CharField("采用到栏目", max_length=100)
+    updated_at = models.DateTimeField("修改时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "栏目映射"
+        verbose_name_plural = "栏目映射"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["node", "from_title"],
+                condition=models.Q(node__isnull=False),
+                name="one_mapping_per_node_and_column",
+            ),
+            models.UniqueConstraint(
+                fields=["from_title"],
+                condition=models.Q(node__isnull=True),
+                name="one_default_mapping_per_column",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.from_title} → {self.column_title}"
 
 
 class Hide(models.Model):

@@ -77,6 +77,7 @@ def _copy_article(story: Story, article) -> None:
     story.summary = article.summary
     story.source = article.source
     story.author = article.author
+    story.origin_column_title = article.top_column_title
     story.date = article.date
     url_parts = article.get_url_parts()
     if url_parts is not None:

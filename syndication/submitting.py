@@ -2,14 +2,12 @@
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django_tenants.utils import schema_context
 
 from network.models import Node, Role
-from sites.lookup import home_path
-from sites.models import ColumnPage
 
 from . import audit, events
 from .errors import SyndicationError
+from .mapping import column_belongs_to, columns_of, mapped_column
 from .models import AuditAction, DeliveryKind, Submission, SubmissionState
 from .notices import accounts_with_roles, queue_notice
 from .outbox import enqueue
@@ -81,15 +79,17 @@ def deliver_submission(delivery) -> None:
 
 
 def decide(*, user, submission: Submission, action: str, column=None, reason="") -> Submission:
-    """采用 (accept), 退稿 (return) or 采用并再报送 (accept and forward)."""
+    """采用 (accept), 退稿 (return) or 采用并再报送 (accept and forward). Without a
+    column, an accepted story goes to the column 栏目映射 names for its origin column."""
     require(may_review_at(user, submission.to_node), "只有接收站点的审核员或站长可以处理报送。")
     if action not in ("accept", "return", "forward"):
         raise SyndicationError("未知的审核操作。")
     if action in ("accept", "forward"):
-        require(
-            column is not None and column_belongs_to(column, submission.to_node),
-            "采用栏目必须是本站的栏目。",
-        )
+        if column is None:
+            column = mapped_column(submission.to_node, submission.story.origin_column_title)
+            if column is None:
+                raise SyndicationError("这篇稿件的来源栏目没有映射，采用时请选择栏目。")
+        require(column_belongs_to(column, submission.to_node), "采用栏目必须是本站的栏目。")
     if action == "return" and not reason.strip():
         raise SyndicationError("退稿时请填写退稿原因。")
     if action == "forward" and submission.to_node.is_root():
@@ -169,14 +169,4 @@ def _forward(submission: Submission) -> None:
         enqueue(DeliveryKind.SUBMIT, submission.story, submission=nxt)
 
 
-def column_belongs_to(column, node: Node) -> bool:
-    with schema_context(node.tenant.schema_name):
-        return ColumnPage.objects.filter(pk=column.pk, path__startswith=home_path(node)).exists()
-
-
-def columns_of(node: Node) -> list:
-    with schema_context(node.tenant.schema_name):
-        return list(ColumnPage.objects.filter(path__startswith=home_path(node)).order_by("path"))
-
-
-__all__ = ["SyndicationDenied"]
+__all__ = ["SyndicationDenied", "column_belongs_to", "columns_of"]

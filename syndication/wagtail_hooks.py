@@ -14,6 +14,7 @@ from sites.lookup import is_article, node_of_page
 
 from .action_menu import PUBLISH_AND_SUBMIT, PublishAndSubmitMenuItem, arrange_for_grassroots
 from .errors import SyndicationError
+from .mapping import may_map_columns
 from .models import Submission, SubmissionState
 from .permissions import may_review_at
 from .stories import story_for_article
@@ -21,6 +22,7 @@ from .submitting import submit_up
 from .views.article import ArticleSyndicationView
 from .views.inbox import InboxView, ReviewView
 from .views.log import LogView
+from .views.mapping import ColumnMappingView
 from .views.points import PointsView
 from .views.pushing import StoryPushView
 from .views.received import ReceiptsView, ReceivedView
@@ -39,6 +41,7 @@ def register_syndication_urls():
         ),
         path("syndication/receipts/", ReceiptsView.as_view(), name="xf_syndication_receipts"),
         path("syndication/log/", LogView.as_view(), name="xf_syndication_log"),
+        path("syndication/mapping/", ColumnMappingView.as_view(), name="xf_syndication_mapping"),
         path("syndication/points/", PointsView.as_view(), name="xf_syndication_points"),
         path(
             "syndication/article/<int:page_id>/",
@@ -49,16 +52,13 @@ def register_syndication_urls():
 
 
 class NodeMenuItem(MenuItem):
-    def __init__(self, *args, reviewers_only=False, **kwargs):
-        self.reviewers_only = reviewers_only
+    def __init__(self, *args, shown_to=user_may_edit_content, **kwargs):
+        self.shown_to = shown_to
         super().__init__(*args, **kwargs)
 
     def is_shown(self, request):
         node = getattr(request, "node", None)
-        if node is None:
-            return False
-        check = may_review_at if self.reviewers_only else user_may_edit_content
-        return check(request.user, node)
+        return node is not None and self.shown_to(request.user, node)
 
 
 class InboxMenuItem(NodeMenuItem):
@@ -79,7 +79,7 @@ def register_syndication_menu():
             reverse("xf_syndication_inbox"),
             icon_name="tasks",
             order=100,
-            reviewers_only=True,
+            shown_to=may_review_at,
         ),
         NodeMenuItem("报送回执", reverse("xf_syndication_receipts"), icon_name="mail", order=200),
         NodeMenuItem(
@@ -87,6 +87,13 @@ def register_syndication_menu():
         ),
         NodeMenuItem("积分排行", reverse("xf_syndication_points"), icon_name="pick", order=400),
         NodeMenuItem("流转日志", reverse("xf_syndication_log"), icon_name="history", order=500),
+        NodeMenuItem(
+            "栏目映射",
+            reverse("xf_syndication_mapping"),
+            icon_name="list-ul",
+            order=600,
+            shown_to=may_map_columns,
+        ),
     ]
     return SubmenuMenuItem("稿件流转", Menu(items=items), icon_name="resubmit", order=250)
 

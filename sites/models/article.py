@@ -73,6 +73,13 @@ class ArticlePage(
         return self.get_parent().specific
 
     @property
+    def top_column_title(self) -> str:
+        """The site's own column holding the article, however deep (通知公告 …): homes
+        sit under the root, so their columns are at depth 3."""
+        top = Page.objects.ancestor_of(self).filter(depth=3).only("title").first()
+        return top.title if top is not None else ""
+
+    @property
     def attachments(self):
         """The files attached in the body, listed again under the article: those an
         anonymous reader may download."""

@@ -6,11 +6,12 @@ from django.urls import reverse
 
 from ..errors import SyndicationError
 from ..forms import DecisionForm
+from ..mapping import columns_of, mapped_column
 from ..models import Submission, SubmissionState
 from ..permissions import may_review_at, require
 from ..reach import inbox_for, lineage
 from ..stories import body_for, origin_url
-from ..submitting import columns_of, decide
+from ..submitting import decide
 from .base import NodeAdminView
 
 TABS = {
@@ -60,21 +61,30 @@ class ReviewView(NodeAdminView):
         context = super().get_context_data(**kwargs)
         submission = self.get_submission()
         story = submission.story
+        form = form or self.decision_form(submission)
         context.update(
             submission=submission,
             story=story,
             body=body_for(story, self.request),
             origin_url=origin_url(story, self.request),
             hops=lineage(story),
-            form=form or DecisionForm(columns=columns_of(self.node)),
+            form=form,
+            mapped=self.mapped,
             can_forward=not self.node.is_root(),
         )
         return context
 
+    def decision_form(self, submission, data=None):
+        """The form, with the column 栏目映射 names for the story preselected."""
+        columns = columns_of(self.node)
+        self.mapped = mapped_column(self.node, submission.story.origin_column_title, columns)
+        initial = {"column": self.mapped.pk} if self.mapped is not None else {}
+        return DecisionForm(data, columns=columns, initial=initial)
+
     def post(self, request, *args, **kwargs):
         submission = self.get_submission()
-        columns = columns_of(self.node)
-        form = DecisionForm(request.POST, columns=columns)
+        form = self.decision_form(submission, request.POST)
+        columns = form.columns
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=400)
         data = form.cleaned_data
