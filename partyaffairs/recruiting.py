@@ -128,6 +128,7 @@ def publish_notice(user, node: Node, recruit, on: date | None = None) -> Article
         article = ArticlePage(
             title=NOTICE_TITLES[stage].format(name=recruit.name), date=timezone.now(),
             source=str(recruit.organisation), owner=user, live=False,
+            publicity_start=on, publicity_end=ends,
             body=[("paragraph", RichText(f"<p>{escape(line)}</p>")) for line in lines],
         )  # fmt: skip
         _column_for_notices(node).add_child(instance=article)

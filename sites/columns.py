@@ -47,3 +47,7 @@ STANDARD_COLUMNS = {
 
 def standard_columns(level: str) -> list[str]:
     return list(STANDARD_COLUMNS[level])
+
+
+# the seeds' disclosure columns: their notices carry a 公示期
+DISCLOSURE_COLUMNS = frozenset({"党务公开", "村务公开"})

@@ -17,8 +17,8 @@ from wagtail.models import (
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from .admin_indexing import batched_search_indexing
-from .columns import standard_columns
-from .models import ColumnPage, HomePage
+from .columns import DISCLOSURE_COLUMNS, standard_columns
+from .models import ColumnKind, ColumnPage, HomePage
 from .slugs import pinyin_slug
 
 
@@ -40,8 +40,9 @@ def create_node_site(*, code, name, level, hostname, is_default) -> NodeSite:
         )
         for title in standard_columns(level):
             # standard titles are distinct, so their slugs need no uniqueness search
+            kind = ColumnKind.DISCLOSURE if title in DISCLOSURE_COLUMNS else ColumnKind.NEWS
             column = ColumnPage(
-                title=title, slug=pinyin_slug(title), show_in_menus=True, locale=locale
+                title=title, slug=pinyin_slug(title), show_in_menus=True, locale=locale, kind=kind
             )
             home.add_child(instance=column)
     site = Site.objects.create(

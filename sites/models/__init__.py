@@ -1,5 +1,5 @@
 from .article import ArticlePage, ArticleTag
-from .column import ColumnPage
+from .column import ColumnKind, ColumnPage
 from .home import HomePage
 
-__all__ = ["ArticlePage", "ArticleTag", "ColumnPage", "HomePage"]
+__all__ = ["ArticlePage", "ArticleTag", "ColumnKind", "ColumnPage", "HomePage"]

@@ -18,6 +18,7 @@ from .mixins import (
     CoverImageMixin,
     HeadlineMixin,
     PinyinSlugMixin,
+    PublicityPeriodMixin,
     PublishDateMixin,
     SummaryMixin,
 )
@@ -31,6 +32,7 @@ class ArticleTag(TaggedItemBase):
 
 class ArticlePage(
     PublishDateMixin,
+    PublicityPeriodMixin,
     BylineMixin,
     SummaryMixin,
     CoverImageMixin,
@@ -50,6 +52,7 @@ class ArticlePage(
         *SummaryMixin.panels,
         *CoverImageMixin.panels,
         *HeadlineMixin.panels,
+        *PublicityPeriodMixin.panels,
         FieldPanel("body"),
         FieldPanel("tags"),
     ]

@@ -1,5 +1,6 @@
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
@@ -12,6 +13,11 @@ from .mixins import FeedMixin, PinyinSlugMixin
 ARTICLES_PER_PAGE = 20
 
 
+class ColumnKind(models.TextChoices):
+    NEWS = "news", "普通栏目"
+    DISCLOSURE = "disclosure", "公开栏目（带公示期）"
+
+
 class ColumnPage(FeedMixin, PinyinSlugMixin, Page):
     """A column (栏目) of a site: a list of articles, possibly with sub-columns.
 
@@ -19,8 +25,15 @@ class ColumnPage(FeedMixin, PinyinSlugMixin, Page):
     """
 
     intro = models.TextField("栏目说明", blank=True)
+    kind = models.CharField(
+        "栏目类型",
+        max_length=12,
+        choices=ColumnKind.choices,
+        default=ColumnKind.NEWS,
+        help_text="公开栏目（党务公开、村务公开）先列公示中的公示，期满的标注“已归档”。",
+    )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("kind")]
 
     # indexed by sites.admin_indexing, in batches while a site is built
     search_auto_update = False
@@ -55,4 +68,15 @@ class ColumnPage(FeedMixin, PinyinSlugMixin, Page):
             request.GET.get("page")
         )
         context["sub_columns"] = public_pages(ColumnPage.objects.child_of(self)).in_menu()
+        if self.kind == ColumnKind.DISCLOSURE:
+            context["on_notice"] = self.on_notice()
         return context
+
+    def on_notice(self) -> list:
+        """The disclosures here and below in their 公示期 today, ending soonest first."""
+        today = timezone.localdate()
+        return list(
+            self.articles.filter(publicity_start__lte=today, publicity_end__gte=today).order_by(
+                "publicity_end", "-date"
+            )
+        )

@@ -1,5 +1,6 @@
 """Small abstract pieces that page types are built from; each owns its fields and panels."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -56,6 +57,44 @@ class PublishDateMixin(models.Model):
     @property
     def display_date(self):
         return timezone.localtime(self.date).strftime("%Y-%m-%d")
+
+
+class PublicityPeriodMixin(models.Model):
+    """公示期: a disclosure (党务公开, 村务公开) is 公示中 from its first to its last day,
+    then archived, still readable, with a marker saying so."""
+
+    publicity_start = models.DateField("公示开始日期", null=True, blank=True)
+    publicity_end = models.DateField("公示截止日期", null=True, blank=True)
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("publicity_start"), FieldPanel("publicity_end")],
+            heading="公示期",
+            help_text="党务公开、村务公开的公示请填写起止日期（含当天）；期满后自动归档。其他文章留空。",
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        start, end = self.publicity_start, self.publicity_end
+        if (start is None) != (end is None):
+            missing = "publicity_end" if end is None else "publicity_start"
+            raise ValidationError({missing: "公示期请同时填写开始和截止日期。"})
+        if start and end and end < start:
+            raise ValidationError({"publicity_end": "公示截止日期不能早于开始日期。"})
+
+    @property
+    def publicity(self) -> str | None:
+        """'upcoming', 'current' (公示中) or 'archived' (期满归档); None: no period."""
+        if self.publicity_start is None or self.publicity_end is None:
+            return None
+        today = timezone.localdate()
+        if today < self.publicity_start:
+            return "upcoming"
+        return "current" if today <= self.publicity_end else "archived"
 
 
 class BylineMixin(models.Model):
