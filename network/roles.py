@@ -69,12 +69,15 @@ def create_role_groups(node: Node) -> dict[str, Group]:
     return groups
 
 
-# Content the province places on every site at once (shared_blocks) and the search
-# synonym list: its webmaster edits these models, nobody else does.
+# Content the province places on every site at once (shared_blocks), the search
+# synonym list, the holiday calendar and the timeliness rules: its webmaster edits
+# these, nobody else does.
 NETWORK_WIDE_MODELS = [
     ("shared_blocks", "campaign"),
     ("shared_blocks", "alliancelink"),
     ("xfsearch", "synonym"),
+    ("xfworkdays", "calendarday"),
+    ("xfoperations", "timelinessrule"),
 ]
 
 

@@ -16,6 +16,7 @@ from wagtail.rich_text import RichText
 from network.models import Node
 from sites.lookup import home_path
 from sites.models import ArticlePage, ColumnPage
+from workdays.calendar import working_days_after
 
 from .access import require_register
 from .errors import PartyAffairsError
@@ -29,7 +30,6 @@ from .recruiting_rules import (
     NOTICE_WORKING_DAYS,
     earliest,
     next_stage,
-    working_days_after,
 )  # fmt: skip
 from .registering import ADULT, add_event
 

@@ -1,9 +1,11 @@
 """The 发展党员 rules, without side effects: read by the officer's lists
 (partyaffairs.queries) and enforced by the workflow (partyaffairs.recruiting)."""
 
-from datetime import date, timedelta
+from datetime import date
 
 from dateutil.relativedelta import relativedelta
+
+from workdays.calendar import working_days_after
 
 from .models import RecruitStage
 from .models.recruit import STAGE_DATES
@@ -19,16 +21,6 @@ NOTICE_COLUMNS = ("党务公开", "通知公告")
 def next_stage(recruit) -> str | None:
     position = ORDER.index(recruit.stage)
     return ORDER[position + 1] if position + 1 < len(ORDER) else None
-
-
-def working_days_after(start: date, days: int) -> date:
-    """The day `days` working days (Monday to Friday) after `start`."""
-    day = start
-    while days:
-        day += timedelta(days=1)
-        if day.weekday() < 5:
-            days -= 1
-    return day
 
 
 def earliest(recruit, stage) -> date | None:

@@ -22,7 +22,7 @@ from .backend import uses_elasticsearch
 from .elastic import title_suggestions
 from .hot import hot_searches
 from .models import SYNONYMS_CACHE_KEY, SearchEntry, Synonym
-from .query import capped_count, holds, planned
+from .query import COMMON_TITLE_SHARE, capped_count, estimated_share, holds, planned
 from .text import cut, grams_query, normalise, segments, title_key
 
 LIMIT = 8
@@ -100,11 +100,19 @@ def _titles_holding(query: str, node, limit: int) -> list[str]:
         return []
     if tsquery is None:
         return []
-    entries = SearchEntry.objects.filter(holds("title_vector", tsquery, node))
-    # the newest of the first TITLE_CANDIDATES found: ordering every title of a
-    # common word by date would read them all, and these are only suggestions
+    entries = _in_scope(SearchEntry.objects.filter(holds("title_vector", tsquery, node)), node)
+    network = _in_scope(SearchEntry.objects.all(), None)
+    if (
+        estimated_share(network.filter(holds("title_vector", tsquery)), network)
+        >= COMMON_TITLE_SHARE
+    ):
+        # common (党建, da…): the newest are a few rows along the date index
+        newest = entries.order_by("-date", "-pk").values_list("title", flat=True)[:limit]
+        with planned(enable_seqscan="off", enable_bitmapscan="off"):
+            return list(newest)
+    # rare: the newest of the first TITLE_CANDIDATES found, from the GIN index
     with planned(enable_seqscan="off"):
-        found = list(_in_scope(entries, node).values_list("date", "pk", "title")[:TITLE_CANDIDATES])
+        found = list(entries.values_list("date", "pk", "title")[:TITLE_CANDIDATES])
     found.sort(key=lambda row: (row[0] is not None, row[0] and row[0].timestamp(), row[1]))
     return [title for _, _, title in reversed(found)][:limit]
 

@@ -11,9 +11,9 @@ from partyaffairs.recruiting import (
     advance,
     publish_notice,
 )  # fmt: skip
-from partyaffairs.recruiting_rules import working_days_after
 from sites.models import ArticlePage
 from sites.visibility import public_pages
+from workdays.calendar import working_days_after
 
 
 def test_working_days_skip_weekends():

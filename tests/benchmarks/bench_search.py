@@ -102,6 +102,8 @@ def main():
     from sites.factories import ArticlePageFactory, node_column
 
     settings.DATABASES["default"]["TEST"]["NAME"] = "xfnet_bench_search"
+    # a kept database is not copied into memory for test rollbacks (1 GiB, minutes)
+    settings.DATABASES["default"]["TEST"]["SERIALIZE"] = False
     config = setup_databases(verbosity=0, interactive=False, aliases={"default"}, keepdb=args.keep)
     try:
         if not Node.objects.exists():

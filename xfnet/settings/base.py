@@ -31,6 +31,10 @@ SHARED_APPS = [
     "readership",
     "provisioning",
     "quickpost",
+    # What the centre watches: timeliness, broken links (public schema).
+    "operations",
+    # The working-day calendar the centre edits (holidays, 调休).
+    "workdays",
     # Party affairs across nodes: transfers, member accounts, audit, leaders' figures.
     "partyaffairs.ledger",
     # Failed logins and page-password guesses, network-wide (themes.throttling).
@@ -207,6 +211,9 @@ CELERY_BEAT_SCHEDULE = {
         "task": "sites.tasks.refresh_all_node_activity",
         "schedule": 15 * 60,
     },
+    # 更新监测: the changed schemas scanned, every rule evaluated, reminders sent
+    "timeliness-watch": {"task": "operations.tasks.scan_and_evaluate", "schedule": 15 * 60},
+    "check-site-links": {"task": "operations.tasks.check_all_links", "schedule": 24 * 3600},
     "fold-read-counts": {"task": "readership.tasks.fold_hits", "schedule": 60},
     # Does nothing unless XFNET_READ_LOG is set.
     "fold-nginx-reads": {"task": "readership.tasks.fold_read_log", "schedule": 60},
