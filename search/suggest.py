@@ -22,7 +22,7 @@ from .backend import uses_elasticsearch
 from .elastic import title_suggestions
 from .hot import hot_searches
 from .models import SYNONYMS_CACHE_KEY, SearchEntry, Synonym
-from .query import COMMON_TITLE_SHARE, capped_count, estimated_share, holds, planned
+from .query import capped_count, holds, newest_holding, planned
 from .text import cut, grams_query, normalise, segments, title_key
 
 LIMIT = 8
@@ -100,16 +100,12 @@ def _titles_holding(query: str, node, limit: int) -> list[str]:
         return []
     if tsquery is None:
         return []
+    newest = newest_holding(
+        _in_scope(SearchEntry.objects.all(), node), "title_vector", tsquery, limit
+    )
+    if len(newest) == limit:  # common (党建, da…): found among the newest rows
+        return [title for _, title in newest]
     entries = _in_scope(SearchEntry.objects.filter(holds("title_vector", tsquery, node)), node)
-    network = _in_scope(SearchEntry.objects.all(), None)
-    if (
-        estimated_share(network.filter(holds("title_vector", tsquery)), network)
-        >= COMMON_TITLE_SHARE
-    ):
-        # common (党建, da…): the newest are a few rows along the date index
-        newest = entries.order_by("-date", "-pk").values_list("title", flat=True)[:limit]
-        with planned(enable_seqscan="off", enable_bitmapscan="off"):
-            return list(newest)
     # rare: the newest of the first TITLE_CANDIDATES found, from the GIN index
     with planned(enable_seqscan="off"):
         found = list(entries.values_list("date", "pk", "title")[:TITLE_CANDIDATES])

@@ -14,6 +14,7 @@ from search import dictionary
 from search.indexing import index_article, plain_text, text_fields
 from search.models import SearchEntry
 from search.query import COUNT_CAP, FEW, Search, snippet, title_html
+from search.suggest import suggestions
 from search.text import highlight, normalise
 from sites.factories import ArticlePageFactory, node_column
 
@@ -197,3 +198,24 @@ def test_a_word_common_in_the_scope_still_ranks_an_old_title_first(net):
     last, _, _ = search.find(51, 20)  # 1,011 results: the last page holds the oldest 11
     assert [e.title for e in last.object_list][-1] == f"工作动态{COUNT_CAP + 9}"
     assert len(last.object_list) == 11 and not last.has_next
+
+
+def test_common_titles_are_walked_in_order_and_suggested_newest_first(net):
+    # more than a page of titles among the newest rows: read along the date index
+    now = timezone.now()
+    bulk_index(
+        net.village1,
+        [(f"党建动态{i}", "正文", now - timedelta(hours=i)) for i in range(30)]
+        + [(f"工作{i}", "推进党建工作", now - timedelta(minutes=i)) for i in range(COUNT_CAP)]
+        + [("党建", "正文", now - timedelta(days=500))],
+    )
+    search = Search(q="党建", node=net.village1)
+    first, total, _ = search.find(1, 20)
+    assert total == COUNT_CAP + 1
+    titles = [e.title for e in first.object_list]
+    assert titles == ["党建"] + [f"党建动态{i}" for i in range(19)]
+    second, _, _ = search.find(2, 20)
+    assert [e.title for e in second.object_list] == (
+        [f"党建动态{i}" for i in range(19, 30)] + [f"工作{i}" for i in range(9)]
+    )
+    assert suggestions("党建动", net.village1)[:3] == ["党建动态0", "党建动态1", "党建动态2"]

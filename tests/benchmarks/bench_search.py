@@ -102,9 +102,11 @@ def main():
     from sites.factories import ArticlePageFactory, node_column
 
     settings.DATABASES["default"]["TEST"]["NAME"] = "xfnet_bench_search"
-    # a kept database is not copied into memory for test rollbacks (1 GiB, minutes)
-    settings.DATABASES["default"]["TEST"]["SERIALIZE"] = False
-    config = setup_databases(verbosity=0, interactive=False, aliases={"default"}, keepdb=args.keep)
+    # serialized_aliases empty: a kept index is not copied into memory (1 GiB, minutes)
+    config = setup_databases(
+        verbosity=0, interactive=False, aliases={"default"}, keepdb=args.keep,
+        serialized_aliases=set(),
+    )  # fmt: skip
     try:
         if not Node.objects.exists():
             rows = build_rows(4, 20, args.villages)

@@ -9,6 +9,7 @@ from demo.network import (
     build_demo_network,
     serve_sites_at_port,
 )
+from demo.operations import build_demo_operations
 from demo.party import MEMBER_LOGIN, build_demo_party
 from demo.syndication import build_demo_syndication
 from demo.themes import dress_demo_sites
@@ -36,6 +37,7 @@ class Command(BaseCommand):
         build_demo_syndication(log=self.stdout.write)
         dress_demo_sites(log=self.stdout.write)
         build_demo_party(log=self.stdout.write)
+        build_demo_operations(log=self.stdout.write)
         serve_sites_at_port(port)
         # the demo's pages are written directly, not published: index them here
         call_command("search", "reindex", "--resume", stdout=self.stdout)
