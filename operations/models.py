@@ -127,3 +127,34 @@ class SiteProblem(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}：{self.target}"
+
+
+class SiteMonth(models.Model):
+    """Articles a site first published in a month (written by operations.scanning)."""
+
+    node = models.ForeignKey(Node, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()  # its first day
+    articles = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["node", "month"], name="one_site_month")]
+
+    def __str__(self):
+        return f"{self.node_id} {self.month:%Y-%m}: {self.articles}"
+
+
+class NodeMonth(models.Model):
+    """统计分析: a node's figures for a month. `own` counts the node alone; `levels`
+    sums the own figures of the node and everything below it, by level, so any
+    node's page reads its own row and its children's (operations.statistics)."""
+
+    node = models.ForeignKey(Node, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()
+    own = models.JSONField(default=dict)
+    levels = models.JSONField(default=dict)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["node", "month"], name="one_node_month")]
+
+    def __str__(self):
+        return f"{self.node_id} {self.month:%Y-%m}"

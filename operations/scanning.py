@@ -5,10 +5,12 @@ published, unpublished or deleted since (ScanState.changed_at, set by
 operations.signals) are read again.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Count, F, Max
-from django.db.models.functions import Coalesce, Substr
+from django.db.models.functions import Coalesce, Substr, TruncMonth
 from django.utils import timezone
 from django_tenants.utils import schema_context
 from wagtail.models import Page
@@ -16,10 +18,12 @@ from wagtail.models import Page
 from network.models import Node, Tenant
 from sites.models import ArticlePage, ColumnPage, HomePage
 
-from .models import ColumnActivity, ScanState
+from .models import ColumnActivity, ScanState, SiteMonth
 
 # homes sit under the root, their columns one step below
 HOME_DEPTH, COLUMN_DEPTH = 2, 3
+# 统计分析 goes back this far (articles per month, per site)
+MONTHS_KEPT = 24
 
 
 def site_schemas() -> list[str]:
@@ -39,9 +43,16 @@ def scan_schema(schema_name: str) -> int:
     started = timezone.now()
     with schema_context(schema_name):
         rows = _column_rows()
+        months = _month_rows()
     codes = {code for code, *_ in rows}
     nodes = dict(Node.objects.filter(code__in=codes).values_list("code", "pk"))
     with transaction.atomic():
+        SiteMonth.objects.filter(node_id__in=nodes.values()).delete()
+        SiteMonth.objects.bulk_create(
+            SiteMonth(node_id=nodes[code], month=month, articles=count)
+            for code, month, count in months
+            if code in nodes
+        )
         ColumnActivity.objects.filter(node_id__in=nodes.values()).delete()
         ColumnActivity.objects.bulk_create(
             ColumnActivity(
@@ -79,6 +90,29 @@ def _column_rows() -> list[tuple]:
         if code is not None:
             rows.append((code, pk, title, *figures.get(path, (0, None))))
     return rows
+
+
+def _month_rows() -> list[tuple]:
+    """(node code, month, articles first published in it) of the current schema's
+    sites, over the last MONTHS_KEPT months."""
+    step = Page.steplen
+    homes = dict(HomePage.objects.values_list("path", "node_code"))
+    since = (timezone.localdate() - timedelta(days=31 * MONTHS_KEPT)).replace(day=1)
+    published = Coalesce("first_published_at", "date")
+    rows = (
+        ArticlePage.objects.live()
+        .annotate(at=published, home_path=Substr("path", 1, HOME_DEPTH * step))
+        .filter(at__date__gte=since)
+        .annotate(month=TruncMonth("at", tzinfo=timezone.get_current_timezone()))
+        .values("home_path", "month")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    return [
+        (homes[row["home_path"]], row["month"].date(), row["count"])
+        for row in rows
+        if row["home_path"] in homes
+    ]
 
 
 def scan_all() -> int:

@@ -7,6 +7,7 @@ from django.db import OperationalError
 from .checking import check_schema
 from .reminders import send_reminders
 from .scanning import scan_changed, site_schemas
+from .statistics import refresh_current
 from .timeliness import evaluate
 
 RETRY = {"autoretry_for": (OperationalError,), "retry_backoff": True, "max_retries": 5}
@@ -18,7 +19,14 @@ def scan_and_evaluate():
     columns = scan_changed()
     new, cleared = evaluate()
     remind.delay()  # also what an earlier run left over (a batch at a time)
+    refresh_statistics.delay()
     return {"columns": columns, "new": new, "cleared": cleared}
+
+
+@shared_task(**RETRY)
+def refresh_statistics():
+    """统计分析: this month's rows for every node (after the scan's monthly counts)."""
+    return refresh_current()
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)

@@ -1,8 +1,11 @@
-"""更新监测: a node's own columns and problems, and who is behind below it, drillable
-down the tree from the admin host's node."""
+"""更新监测 and 统计分析: a node's own columns and problems, who is behind below it, and
+its figures by level and branch, drillable down the tree from the admin host's node."""
 
-from django.http import Http404
+from urllib.parse import quote
+
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -10,13 +13,13 @@ from network.levels import Level
 from network.models import Node
 from network.roles import user_may_administer
 
-from . import watch
+from . import reports, watch
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-class TimelinessView(WagtailAdminTemplateMixin, TemplateView):
-    template_name = "operations/admin/timeliness.html"
-    page_title = "更新监测"
-    header_icon = "time"
+class SubtreeView(WagtailAdminTemplateMixin, TemplateView):
+    """A screen about the admin host's node or a node below it (named by code)."""
 
     def dispatch(self, request, *args, **kwargs):
         here = getattr(request, "node", None)
@@ -36,6 +39,16 @@ class TimelinessView(WagtailAdminTemplateMixin, TemplateView):
     def get_page_subtitle(self):
         return self.node.name
 
+    def trail(self) -> list:
+        """The nodes from the host down to this one's parent, for links back up."""
+        return [n for n in self.node.get_ancestors() if n.path.startswith(self.here.path)]
+
+
+class TimelinessView(SubtreeView):
+    template_name = "operations/admin/timeliness.html"
+    page_title = "更新监测"
+    header_icon = "time"
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         behind, total = watch.behind_below(self.node)
@@ -43,7 +56,7 @@ class TimelinessView(WagtailAdminTemplateMixin, TemplateView):
         context.update(
             node=self.node,
             here=self.here,
-            trail=[n for n in self.node.get_ancestors() if n.path.startswith(self.here.path)],
+            trail=self.trail(),
             columns=watch.own_columns(self.node),
             last_update=watch.last_update(self.node),
             own=watch.own_staleness(self.node),
@@ -55,3 +68,47 @@ class TimelinessView(WagtailAdminTemplateMixin, TemplateView):
             problems=watch.problems_of(self.node),
         )
         return context
+
+
+class StatisticsView(SubtreeView):
+    template_name = "operations/admin/statistics.html"
+    page_title = "统计分析"
+    header_icon = "table"
+
+    def get(self, request, *args, **kwargs):
+        self.period = request.GET.get("period", "month")
+        if self.period not in reports.PERIODS:
+            self.period = "month"
+        self.report = reports.report(
+            self.node, reports.months_of(self.period, timezone.localdate())
+        )
+        if request.GET.get("format") == "xlsx":
+            name = f"{self.node.name}统计分析.xlsx"
+            return xlsx_download(self.report.workbook(), name)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        report = self.report
+        context.update(
+            node=self.node,
+            trail=self.trail(),
+            period=self.period,
+            periods=[(key, label) for key, (label, _) in reports.PERIODS.items()],
+            labels=list(reports.LABELS.values()),
+            report=report,
+            chart={
+                "months": [f"{month:%Y-%m}" for month, _, _ in report.per_month],
+                "articles": [articles for _, articles, _ in report.per_month],
+                "reads": [reads for _, _, reads in report.per_month],
+                "branches": [row.label for row in report.branches],
+                "branch_articles": [row.figures["articles"] for row in report.branches],
+            },
+        )
+        return context
+
+
+def xlsx_download(content: bytes, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
+    return response

@@ -1,5 +1,5 @@
-"""更新监测 in the admin: a menu item, its screens, a dashboard panel, and the rules
-(更新规则) the province edits."""
+"""更新监测 and 统计分析 in the admin: menu items, their screens, a dashboard panel, and
+the rules (更新规则) the province edits."""
 
 from django.urls import path, reverse
 from wagtail import hooks
@@ -12,7 +12,7 @@ from network.roles import user_may_administer
 
 from . import watch
 from .models import TimelinessRule
-from .views import TimelinessView
+from .views import StatisticsView, TimelinessView
 
 
 @hooks.register("register_admin_urls")
@@ -23,6 +23,12 @@ def register_operations_urls():
             "operations/timeliness/<str:code>/",
             TimelinessView.as_view(),
             name="xf_operations_timeliness_node",
+        ),
+        path("operations/statistics/", StatisticsView.as_view(), name="xf_operations_statistics"),
+        path(
+            "operations/statistics/<str:code>/",
+            StatisticsView.as_view(),
+            name="xf_operations_statistics_node",
         ),
     ]
 
@@ -37,6 +43,13 @@ class NodeMenuItem(MenuItem):
 def register_timeliness_menu():
     return NodeMenuItem(
         "更新监测", reverse("xf_operations_timeliness"), icon_name="time", order=260
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_statistics_menu():
+    return NodeMenuItem(
+        "统计分析", reverse("xf_operations_statistics"), icon_name="table", order=262
     )
 
 
