@@ -12,7 +12,14 @@ from wagtail.models import Page
 
 from network.factories import UserFactory
 from network.models import Node
-from operations.models import ColumnActivity, ScanState, Staleness, TimelinessRule
+from operations.models import (
+    ColumnActivity,
+    NodeMonth,
+    ScanState,
+    SiteMonth,
+    Staleness,
+    TimelinessRule,
+)
 from operations.tasks import scan_and_evaluate
 from sites.factories import ArticlePageFactory, node_column
 
@@ -40,11 +47,12 @@ def committed(django_db_setup, django_db_blocker):
         yield town, village
         with schema_context(village.tenant.schema_name):
             Page.objects.filter(pk=page.pk).delete()
+            # a user's deletion reaches Wagtail's tenant tables (editing sessions)
+            user.delete()
         connection.set_schema_to_public()
-        for model in (Staleness, ColumnActivity, ScanState):
+        for model in (Staleness, ColumnActivity, ScanState, SiteMonth, NodeMonth):
             model.objects.all().delete()
         rule.delete()
-        user.delete()
         Node.objects.filter(pk=town.pk).update(created_at=created)
 
 
