@@ -33,6 +33,8 @@ SHARED_APPS = [
     "quickpost",
     # What the centre watches: timeliness, broken links (public schema).
     "operations",
+    # 语音播报: the province's switch and each article's server-made audio.
+    "readaloud",
     # The working-day calendar the centre edits (holidays, 调休).
     "workdays",
     # Party affairs across nodes: transfers, member accounts, audit, leaders' figures.

@@ -104,4 +104,64 @@
       }, 150);
     });
   });
+  // 语音播报: the server's MP3 when the page has one, else the reader's own device
+  // reads the article (speechSynthesis, a Chinese voice when it has one), sentence by
+  // sentence: some engines stop a long utterance after a few seconds.
+  document.querySelectorAll("[data-read-aloud]").forEach(function (box) {
+    var button = box.querySelector("button");
+    var status = box.querySelector("[role=status]");
+    var audio = box.querySelector("audio");
+    var synth = window.speechSynthesis;
+    if (!audio && !synth) {
+      button.disabled = true;
+      status.textContent = "本浏览器不能朗读。";
+      return;
+    }
+    function playing(on, text) {
+      button.setAttribute("aria-pressed", on ? "true" : "false");
+      button.textContent = button.getAttribute(on ? "data-label-stop" : "data-label-play");
+      status.textContent = text;
+    }
+    if (audio) {
+      audio.addEventListener("ended", function () { playing(false, "朗读完毕。"); });
+      button.addEventListener("click", function () {
+        if (audio.paused) {
+          audio.play().then(function () { playing(true, "正在朗读……"); }, function () {
+            playing(false, "无法播放语音文件。");
+          });
+        } else {
+          audio.pause();
+          audio.currentTime = 0;
+          playing(false, "已停止。");
+        }
+      });
+      return;
+    }
+    function chineseVoice() {
+      return synth.getVoices().filter(function (voice) { return /^(zh|cmn)/i.test(voice.lang); })[0];
+    }
+    button.addEventListener("click", function () {
+      if (synth.speaking) {
+        synth.cancel();
+        playing(false, "已停止。");
+        return;
+      }
+      var article = document.querySelector(box.getAttribute("data-read-aloud"));
+      var text = article ? article.querySelector("h1").textContent + "。" +
+        Array.prototype.map.call(article.querySelectorAll(".article-summary, .article-body p, .article-body blockquote"),
+          function (node) { return node.textContent; }).join("\n") : "";
+      var sentences = text.split(/(?<=[。！？!?\n])/).filter(function (part) { return part.trim(); });
+      var voice = chineseVoice();
+      sentences.forEach(function (sentence, index) {
+        var utterance = new SpeechSynthesisUtterance(sentence);
+        utterance.lang = "zh-CN";
+        if (voice) utterance.voice = voice;
+        if (index === sentences.length - 1) {
+          utterance.onend = function () { playing(false, "朗读完毕。"); };
+        }
+        synth.speak(utterance);
+      });
+      playing(true, voice ? "正在朗读……" : "正在朗读（本设备可能没有中文语音）……");
+    });
+  });
 })();
