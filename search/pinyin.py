@@ -122,13 +122,23 @@ def pinyin_query(query: str, prefix_last: bool = True) -> str | None:
     """A tsquery over title vectors for a letters-only query: any of its readings
     (readings_of), in a row. None for any other query."""
     marks = {SYLLABLES: SYLLABLE_MARK, INITIALS: INITIALS_MARK}
-    alternatives = [
-        " <-> ".join(
-            quote_lexeme(marks[kind] + token) + (":*" if is_prefix else "")
-            for token, is_prefix in tokens
+    alternatives = []
+    for kind, tokens in readings_of(query, prefix_last):
+        last = ""
+        if kind == SYLLABLES and len(tokens) > 1 and tokens[-1] == (tokens[-1][0][:1], True):
+            # one letter begun after a syllable (xianf): "the next character's initial
+            # is f" is the initials bigram at the syllable's place, one posting list,
+            # where ~f:* would read every syllable starting with f (~80 ms at a million)
+            before, letter = tokens[-2][0], tokens[-1][0]
+            last = " <0> " + quote_lexeme(INITIALS_MARK + before[0] + letter)
+            tokens = tokens[:-1]
+        alternatives.append(
+            " <-> ".join(
+                quote_lexeme(marks[kind] + token) + (":*" if is_prefix else "")
+                for token, is_prefix in tokens
+            )
+            + last
         )
-        for kind, tokens in readings_of(query, prefix_last)
-    ]
     return " | ".join(f"({alternative})" for alternative in alternatives) or None
 
 

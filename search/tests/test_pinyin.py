@@ -24,3 +24,5 @@ def test_only_letters_make_a_pinyin_query():
     assert pinyin.letters_of("d") is None
     assert "'^dj' <-> '^jw' <-> '^wz'" in pinyin.pinyin_query("djwz")
     assert pinyin.pinyin_query("dangjian", prefix_last=False).startswith("('~dang' <-> '~jian')")
+    # one letter begun after a syllable: the initials bigram at the syllable's place
+    assert pinyin.pinyin_query("xianf").startswith("('~xian' <0> '^xf')")

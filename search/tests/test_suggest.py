@@ -25,6 +25,8 @@ def test_suggestions_come_from_the_dictionary_and_the_site_titles(net, titles):
     assert "乙村党建网站培训" not in suggestions("党建网", net.village1)  # another site
     assert "乙村党建网站培训" in suggestions("党建网", None)  # 全网
     assert "安徽先锋网党建网站上线" in suggestions("dangjianw", net.village1)  # typing on
+    assert "安徽先锋网党建网站上线" in suggestions("xianf", net.village1)  # 先锋
+    assert "安徽先锋网党建网站上线" not in suggestions("xianj", net.village1)
     assert "三会一课" in suggestions("shyk", net.village1)  # 首字母
     assert "三会一课" in suggestions("sanhui", net.village1)
     assert suggestions("   ", net.village1) == []

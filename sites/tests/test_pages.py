@@ -137,6 +137,7 @@ def test_webmaster_adds_a_nested_column_in_the_admin(client, net):
                 "title": "党费公示",
                 "slug": "",
                 "intro": "",
+                "kind": "disclosure",
                 "show_in_menus": "on",
                 "comments": inline_formset([]),
                 "action-publish": "action-publish",
