@@ -5,16 +5,18 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import override_settings
 from django_tenants.utils import schema_context
+from wagtail.models import Page
 
 from network.models import Node
 from shared_blocks.models import AllianceLink, Campaign
 from sites.factories import ArticlePageFactory, node_column
+from sites.models import ColumnKind, ColumnPage
 from syndication.delivery import run_pending_here
 from syndication.mapping import set_default_mapping
 from syndication.models import Story
 from syndication.pushing import push_down
 from syndication.stories import story_for_article
-from syndication.submitting import columns_of, decide, submit_up
+from syndication.submitting import columns_of, decide, submit_to_topic, submit_up
 
 ALLIANCE_LINKS = [
     ("共产党员网", "https://www.12371.cn/"),
@@ -23,6 +25,7 @@ ALLIANCE_LINKS = [
     ("安徽省人民政府", "https://www.ah.gov.cn/"),
 ]
 
+CAMPAIGN = "学习贯彻党的二十届四中全会精神"
 # 栏目映射 as a centre might set it: the grassroots columns land in 基层动态
 DEFAULT_MAPPING = [
     ("村务公开", "基层动态"),
@@ -46,7 +49,7 @@ def build_demo_syndication(log=print):
 
 def _build(log):
     if not Campaign.objects.exists():
-        Campaign.objects.create(title="学习贯彻党的二十届四中全会精神", subtitle="全省党员教育专题")
+        Campaign.objects.create(title=CAMPAIGN, subtitle="全省党员教育专题")
     if not AllianceLink.objects.exists():
         AllianceLink.objects.bulk_create(
             AllianceLink(name=name, url=url, sort_order=i)
@@ -120,6 +123,36 @@ def _build(log):
     submit_up(user=author, node=yicheng, story=waiting, note="季度党员大会情况")
     run_pending_here()
     log("  已建 下发要闻 4 条，报送稿件 3 篇（1 篇逐级采用至省站，1 篇退稿，1 篇待上派镇审核）")
+    _build_topic(province, yicheng, users, author)
+
+
+def _build_topic(province, village, users, author):
+    """专题: the province's campaign section, one village story sent to it and accepted."""
+    with schema_context(province.tenant.schema_name):
+        home = Page.objects.get(pk=province.root_page_id)
+        column = home.add_child(
+            instance=ColumnPage(title=CAMPAIGN, kind=ColumnKind.TOPIC, show_in_menus=True,
+                                intro="全省各级党组织学习贯彻全会精神的动态和体会。")
+        )  # fmt: skip
+        column.add_child(instance=ColumnPage(title="基层声音"))
+    connection.set_schema_to_public()
+    story = _story(village, "党员教育", "义城村党员集中学习全会精神", author)
+    submission = submit_to_topic(
+        user=author, node=village, story=story, topic_key=f"{province.pk}:{column.pk}"
+    )
+    run_pending_here()
+    decide(user=users["anhui_shenhe"], submission=submission, action="accept", column=column)
+    run_pending_here()
+
+
+def link_campaign_to_topic(port: int) -> None:
+    """The campaign banner on every site links to the province's 专题 (at the demo's port)."""
+    province = Node.objects.select_related("tenant").get(depth=1)
+    with schema_context(province.tenant.schema_name):
+        topic = ColumnPage.objects.filter(title=CAMPAIGN, kind=ColumnKind.TOPIC).first()
+        path = "/" + topic.url_path.split("/", 2)[2] if topic else "/"
+    connection.set_schema_to_public()
+    Campaign.objects.filter(title=CAMPAIGN).update(link=f"http://anhui.localhost:{port}{path}")
 
 
 def _story(node, column_title, title, author=None):

@@ -14,6 +14,15 @@ class SubmitForm(forms.Form):
     note = forms.CharField(label="报送说明", max_length=255, required=False)
 
 
+class TopicSubmitForm(forms.Form):
+    topic = forms.ChoiceField(label="专题")
+    note = forms.CharField(label="报送说明", max_length=255, required=False)
+
+    def __init__(self, *args, topics, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["topic"].choices = [("", "请选择专题")] + [(t.key, t.label) for t in topics]
+
+
 class PushForm(forms.Form):
     scope = forms.ChoiceField(
         label="下发范围", choices=SCOPES, widget=forms.RadioSelect, initial="all"

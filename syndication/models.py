@@ -192,6 +192,9 @@ class Submission(models.Model):
     # The column of to_node's site the item was accepted into (a page id there).
     column_page_id = models.PositiveIntegerField(null=True, blank=True)
     column_title = models.CharField("采用栏目", max_length=100, blank=True)
+    # 报送专题: sent to an ancestor's 专题 column (a page id there), not up one hop
+    topic_page_id = models.PositiveIntegerField(null=True, blank=True)
+    topic_title = models.CharField("专题", max_length=255, blank=True)
 
     class Meta:
         verbose_name = "报送"

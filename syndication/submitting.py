@@ -14,6 +14,7 @@ from .outbox import enqueue
 from .permissions import SyndicationDenied, may_review_at, may_submit_from, require
 from .points import award_points
 from .stories import refresh_snapshot
+from .topics import open_topics
 
 
 def submit_up(*, user, node: Node, story, to_node: Node | None = None, note="") -> Submission:
@@ -39,7 +40,24 @@ def _already_sent(story, parent: Node) -> SyndicationError:
     return SyndicationError(f"这篇稿件已报送给{parent.name}，状态：{state}。")
 
 
-def _open_hop(*, user, node, parent, story, note) -> Submission:
+def submit_to_topic(*, user, node: Node, story, topic_key: str, note="") -> Submission:
+    """报送专题: send one of the node's stories to an ancestor's 专题 (its reviewers
+    decide, as for any 报送), however many levels up."""
+    require(may_submit_from(user, node), "只有本站成员可以报送稿件。")
+    require(story.origin_node_id == node.pk, "只能报送本站自己的稿件。")
+    topic = next((t for t in open_topics(node) if t.key == topic_key), None)
+    if topic is None:
+        raise SyndicationError("这个专题不存在、不在本站上级或已停止征稿。")
+    if not story.is_live:
+        raise SyndicationError("稿件公开发布后才能报送（未发布或设置了访问限制的稿件不能报送）。")
+    try:
+        return _open_hop(user=user, node=node, parent=topic.node, story=story, note=note,
+                         topic=topic)  # fmt: skip
+    except IntegrityError:
+        raise _already_sent(story, topic.node) from None
+
+
+def _open_hop(*, user, node, parent, story, note, topic=None) -> Submission:
     with transaction.atomic():
         submission = Submission.objects.select_for_update().filter(story=story, to_node=parent)
         submission = submission.first()
@@ -50,11 +68,14 @@ def _open_hop(*, user, node, parent, story, note) -> Submission:
         # a returned story may be corrected and sent again: the same hop, reopened
         submission.submitted_by = user
         submission.note = note[:255]
+        submission.topic_page_id = topic.column_id if topic else None
+        submission.topic_title = topic.title if topic else ""
         submission.state = SubmissionState.QUEUED
         submission.reason = ""
         submission.decided_by = submission.decided_at = submission.delivered_at = None
         submission.save()
-        audit.record(story, node, user, AuditAction.SUBMITTED, f"报送{parent.name}")
+        where = f"报送{parent.name}" + (f"专题“{topic.title}”" if topic else "")
+        audit.record(story, node, user, AuditAction.SUBMITTED, where)
         enqueue(DeliveryKind.SUBMIT, story, submission=submission)
     return submission
 

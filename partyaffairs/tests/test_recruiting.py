@@ -16,6 +16,7 @@ from sites.visibility import public_pages
 from workdays.calendar import working_days_after
 
 
+@pytest.mark.django_db  # the centre's holiday calendar is read
 def test_working_days_skip_weekends():
     assert working_days_after(date(2026, 11, 20), 5) == date(2026, 11, 27)  # a Friday
 

@@ -8,7 +8,7 @@ from syndication.reach import MergedListing, stories_in_columns
 
 from ..visibility import public_pages
 from .article import ArticlePage
-from .mixins import FeedMixin, PinyinSlugMixin
+from .mixins import FeedMixin, PinyinSlugMixin, TopicMixin
 
 ARTICLES_PER_PAGE = 20
 
@@ -16,9 +16,10 @@ ARTICLES_PER_PAGE = 20
 class ColumnKind(models.TextChoices):
     NEWS = "news", "普通栏目"
     DISCLOSURE = "disclosure", "公开栏目（带公示期）"
+    TOPIC = "topic", "专题（下级站点可报送稿件）"
 
 
-class ColumnPage(FeedMixin, PinyinSlugMixin, Page):
+class ColumnPage(FeedMixin, TopicMixin, PinyinSlugMixin, Page):
     """A column (栏目) of a site: a list of articles, possibly with sub-columns.
 
     Hidden columns are the ones not shown in menus; order is the page order.
@@ -30,10 +31,16 @@ class ColumnPage(FeedMixin, PinyinSlugMixin, Page):
         max_length=12,
         choices=ColumnKind.choices,
         default=ColumnKind.NEWS,
-        help_text="公开栏目（党务公开、村务公开）先列公示中的公示，期满的标注“已归档”。",
+        help_text="公开栏目（党务公开、村务公开）先列公示中的公示，期满的标注“已归档”；"
+        "专题栏目有自己的横幅，下级站点可以把稿件报送到专题。",
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("kind")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("kind"),
+        *TopicMixin.panels,
+    ]
 
     # indexed by sites.admin_indexing, in batches while a site is built
     search_auto_update = False

@@ -97,6 +97,41 @@ class PublicityPeriodMixin(models.Model):
         return "current" if today <= self.publicity_end else "archived"
 
 
+class TopicMixin(models.Model):
+    """专题: a column that is a campaign's section, with its banner, open to stories
+    sent from the sites below (until the day 征稿 ends)."""
+
+    banner = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="专题横幅",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    submissions_until = models.DateField(
+        "征稿截止日期",
+        null=True,
+        blank=True,
+        help_text="专题栏目：下级站点可报送稿件到这一天（含）；留空表示不限。",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("banner"), FieldPanel("submissions_until")],
+            heading="专题设置（栏目类型为“专题”时有效）",
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def takes_submissions(self) -> bool:
+        until = self.submissions_until
+        return until is None or until >= timezone.localdate()
+
+
 class BylineMixin(models.Model):
     """来源 and 作者: where a story came from and who wrote it."""
 

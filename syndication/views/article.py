@@ -12,14 +12,15 @@ from sites.lookup import node_of_page
 from sites.models import ArticlePage
 
 from .. import audit
-from ..forms import PushForm, RevokeForm, SubmitForm
+from ..forms import PushForm, RevokeForm, SubmitForm, TopicSubmitForm
 from ..models import Push, Story, SubmissionState
 from ..permissions import may_push_from
 from ..pushing import describe_scope, withdraw_push
 from ..reach import lineage
 from ..revoking import may_revoke, revoke_story
 from ..stories import story_for_article
-from ..submitting import submit_up
+from ..submitting import submit_to_topic, submit_up
+from ..topics import open_topics
 from .base import NodeAdminView
 from .pushing import PUSHED, push_from_form
 
@@ -65,6 +66,7 @@ class ArticleSyndicationView(NodeAdminView):
             may_push=may_push_from(self.request.user, self.origin) and not self.origin.is_leaf(),
             may_revoke=story is not None and may_revoke(self.request.user, story),
             submit_form=kwargs.get("submit_form") or SubmitForm(),
+            topic_form=kwargs.get("topic_form") or self.topic_form(),
             push_form=kwargs.get("push_form") or PushForm(node=self.origin),
             revoke_form=kwargs.get("revoke_form") or RevokeForm(),
         )
@@ -73,6 +75,7 @@ class ArticleSyndicationView(NodeAdminView):
     def post(self, request, *args, **kwargs):
         handler = {
             "submit": self.submit,
+            "topic": self.submit_topic,
             "push": self.push,
             "revoke": self.revoke,
             "withdraw": self.withdraw,
@@ -107,6 +110,28 @@ class ArticleSyndicationView(NodeAdminView):
             "已报送上级，等待上级审核。",
             self.back(),
         )
+
+    def topic_form(self, data=None):
+        """报送专题: the 专题 above this site still taking stories (only for a live article)."""
+        topics = open_topics(self.origin) if self.article.live else []
+        return TopicSubmitForm(data, topics=topics) if topics else None
+
+    def submit_topic(self, request):
+        form = self.topic_form(request.POST)
+        if form is None or not form.is_valid():
+            context = self.get_context_data(topic_form=form)
+            return self.render_to_response(context, status=400)
+        story = self._story()
+        if story is None:
+            return self._not_live(request)
+        data = form.cleaned_data
+        return self.act(
+            request,
+            lambda: submit_to_topic(user=request.user, node=self.origin, story=story,
+                                    topic_key=data["topic"], note=data["note"]),
+            "已报送专题，等待专题所在站点审核。",
+            self.back(),
+        )  # fmt: skip
 
     def push(self, request):
         form = PushForm(request.POST, node=self.origin)

@@ -77,7 +77,11 @@ class ReviewView(NodeAdminView):
     def decision_form(self, submission, data=None):
         """The form, with the column 栏目映射 names for the story preselected."""
         columns = columns_of(self.node)
-        self.mapped = mapped_column(self.node, submission.story.origin_column_title, columns)
+        # a story sent to a 专题 goes to that column; any other, as 栏目映射 says
+        topic = next((c for c in columns if c.pk == submission.topic_page_id), None)
+        self.mapped = topic or mapped_column(
+            self.node, submission.story.origin_column_title, columns
+        )
         initial = {"column": self.mapped.pk} if self.mapped is not None else {}
         return DecisionForm(data, columns=columns, initial=initial)
 

@@ -11,7 +11,7 @@ from demo.network import (
 )
 from demo.operations import build_demo_operations
 from demo.party import MEMBER_LOGIN, build_demo_party
-from demo.syndication import build_demo_syndication
+from demo.syndication import build_demo_syndication, link_campaign_to_topic
 from demo.themes import dress_demo_sites
 
 
@@ -39,6 +39,7 @@ class Command(BaseCommand):
         build_demo_party(log=self.stdout.write)
         build_demo_operations(log=self.stdout.write)
         serve_sites_at_port(port)
+        link_campaign_to_topic(port)
         # the demo's pages are written directly, not published: index them here
         call_command("search", "reindex", "--resume", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("演示网络已就绪。"))
