@@ -3,9 +3,8 @@
 from django.core.cache import caches
 from django.utils import timezone
 
-from .levels import Level
-from .models import NetworkMode, Node
-from .roles import user_may_manage_members
+from .models import NetworkMode
+from .roles import user_speaks_for_the_province
 
 CACHE_KEY = "xfnet:mourning"
 
@@ -20,12 +19,8 @@ def is_mourning() -> bool:
     return value
 
 
-def may_set_mourning(user) -> bool:
-    """The provincial centre: superusers and the province's webmasters."""
-    if user.is_superuser:
-        return True
-    province = Node.objects.filter(level=Level.PROVINCE, depth=1).first()
-    return province is not None and user_may_manage_members(user, province)
+# the provincial centre: superusers and the province's webmasters
+may_set_mourning = user_speaks_for_the_province
 
 
 def set_mourning(*, user, on: bool) -> NetworkMode:

@@ -220,6 +220,15 @@ def user_may_manage_members(user, node: Node) -> bool:
     return Role.WEBMASTER in roles_held_on(user, node) or _reaches(role_rows(user), node)
 
 
+def user_speaks_for_the_province(user) -> bool:
+    """The provincial centre: superusers and the province's webmasters, who set what
+    holds for every site (哀悼日置灰, 语音播报, default 栏目映射)."""
+    if user.is_superuser:
+        return True
+    province = Node.objects.filter(depth=1).first()
+    return province is not None and Role.WEBMASTER in roles_held_on(user, province)
+
+
 def node_members(node: Node) -> dict[str, list]:
     """{role: [accounts]} for one node."""
     members = {role: [] for role in Role.values}

@@ -11,9 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 from django_tenants.utils import schema_context
 
-from network.levels import Level
 from network.models import Node
-from network.roles import user_may_manage_members
+from network.roles import user_speaks_for_the_province
 from sites.models import ArticlePage
 from sites.visibility import is_public
 
@@ -26,11 +25,8 @@ class ReadAloudError(Exception):
     """A request that cannot be taken; the message says why in one sentence."""
 
 
-def may_switch_audio(user) -> bool:
-    if user.is_superuser:
-        return True
-    province = Node.objects.filter(level=Level.PROVINCE, depth=1).first()
-    return province is not None and user_may_manage_members(user, province)
+# the provincial centre: superusers and the province's webmasters
+may_switch_audio = user_speaks_for_the_province
 
 
 def switch_audio(*, user, on: bool) -> AudioSwitch:

@@ -10,6 +10,7 @@ from django_tenants.utils import schema_context
 
 from network.levels import RANK, Level
 from network.models import Node, Role
+from network.roles import user_speaks_for_the_province
 from sites.columns import standard_columns
 from sites.lookup import home_path
 from sites.models import ColumnPage
@@ -83,10 +84,8 @@ def may_map_columns(user, node: Node) -> bool:
     return user.is_superuser or Role.WEBMASTER in roles_on(user, node)
 
 
-def may_set_default_mapping(user) -> bool:
-    """The province's webmaster sets the network-wide defaults."""
-    root = Node.get_first_root_node()
-    return root is not None and may_map_columns(user, root)
+# the province's webmaster sets the network-wide defaults
+may_set_default_mapping = user_speaks_for_the_province
 
 
 def _clean_title(title: str, label: str) -> str:

@@ -17,7 +17,6 @@ issue 13's work, not this benchmark's.
 import argparse
 import os
 import random
-import statistics
 import sys
 import time
 import uuid
@@ -28,20 +27,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "xfnet.settings.test")
 
+from bench_party import median_ms
 from bench_provisioning import build_rows
 
 COLUMNS = ["通知公告", "党务公开", "村务公开", "党员教育", "美好乡村", "农产品信息"]
-
-
-def median_ms(client, url, host, n):
-    client.get(url, HTTP_HOST=host)  # warm
-    times = []
-    for _ in range(n):
-        start = time.perf_counter()
-        response = client.get(url, HTTP_HOST=host)
-        times.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-    return statistics.median(times)
 
 
 def timed(label, fn, *args):
