@@ -49,7 +49,8 @@ def months_of(period: str, today: date) -> list[date]:
     return sorted(months)
 
 
-def _sites(levels: dict) -> Counter:
+def _summed(levels: dict) -> Counter:
+    """A NodeMonth's figures by level, added up over the levels."""
     total = Counter()
     for counts in levels.values():
         total.update(counts)
@@ -90,7 +91,7 @@ def report(node: Node, months: list[date]) -> Report:
     mine = list(rows.filter(node=node).values_list("month", "levels"))
     by_level, per_month = {}, []
     for month, levels in sorted(mine):
-        total = _sites(levels)
+        total = _summed(levels)
         per_month.append((month, total["articles"], total["reads"]))
         for level, counts in levels.items():
             by_level.setdefault(level, Counter()).update(counts)
@@ -107,10 +108,10 @@ def report(node: Node, months: list[date]) -> Report:
     branch = {child.pk: Row(child.name, node=child) for child in children}
     latest = {}
     for pk, month, levels in rows.filter(node__in=children).values_list("node", "month", "levels"):
-        branch[pk].figures.update(_sites(levels))
+        branch[pk].figures.update(_summed(levels))
         latest[pk] = max(latest.get(pk, (month, levels)), (month, levels), key=lambda x: x[0])
     for pk, (_, levels) in latest.items():
-        branch[pk].figures["sites"] = _sites(levels)["sites"]
+        branch[pk].figures["sites"] = _summed(levels)["sites"]
     behind_below = _behind_by_branch(node)
     for child in children:
         branch[child.pk].figures["behind"] = behind_below.get(child.path, 0)
