@@ -73,8 +73,8 @@ def wait_until_indexed(node, ids, seconds):
 def test_a_killed_worker_loses_no_indexing(django_db_setup, village, tmp_path):
     node, broker = village
     ids = publish(node, ARTICLES)
-    worker = start_worker()
-    try:
+    for _ in range(3):
+        worker = start_worker()
         deadline = time.monotonic() + 60
         # kill it while it holds a task it has not acknowledged
         while indexed(node, ids) == 0 or not broker.hlen("unacked"):
@@ -82,7 +82,11 @@ def test_a_killed_worker_loses_no_indexing(django_db_setup, village, tmp_path):
             time.sleep(0.005)
         stop_worker(worker)
         assert indexed(node, ids) < ARTICLES, "the worker finished before it was killed"
-        assert broker.hlen("unacked") == 1  # the task it held
+        # killed between two tasks (it had just acknowledged one): try again
+        if broker.hlen("unacked") == 1:  # the task it held
+            break
+    assert broker.hlen("unacked") == 1, "never killed while it held a task"
+    try:
         # a new worker with beat: the queue goes on, the catch-up finds the rest
         worker = start_worker("--beat", "--schedule", str(tmp_path / "beat-schedule"))
         wait_until_indexed(node, ids, 90)
