@@ -1,9 +1,11 @@
-"""更新监测 in the demo: the centre's rules and a holiday, then a first scan."""
+"""更新监测 and 统计分析 in the demo: the centre's rules and a holiday, then a first
+scan, evaluation and this month's figures."""
 
 from datetime import date
 
 from operations.models import TimelinessRule
 from operations.scanning import scan_all
+from operations.statistics import refresh_current
 from operations.timeliness import evaluate
 from workdays.models import CalendarDay, DayKind
 
@@ -26,4 +28,8 @@ def build_demo_operations(log=print):
         CalendarDay.objects.get_or_create(day=day, defaults={"kind": DayKind.HOLIDAY, "name": name})
     columns = scan_all()
     new, _ = evaluate()
-    log(f"  更新监测：{len(RULES)} 条更新规则，统计 {columns} 个栏目，{new} 处未按时更新")
+    nodes = refresh_current()
+    log(
+        f"  更新监测：{len(RULES)} 条更新规则，统计 {columns} 个栏目，{new} 处未按时更新；"
+        f"统计分析：{nodes} 个站点"
+    )
