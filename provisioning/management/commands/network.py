@@ -20,6 +20,11 @@ from provisioning.nodes import (
     plan_removal,
     remove_nodes,
 )
+from provisioning.province import (
+    TOWNSHIPS_PER_COUNTY,
+    VILLAGES_PER_TOWNSHIP,
+    write_province_csv,
+)
 
 
 class Command(BaseCommand):
@@ -42,6 +47,15 @@ class Command(BaseCommand):
 
         imp = actions.add_parser("import", help="从 CSV 批量导入节点（可重复执行续传）")
         imp.add_argument("file", type=Path)
+
+        generate = actions.add_parser(
+            "generate", help="生成全省规模的节点 CSV（约 19,000 个站点，用于建设和测试）"
+        )
+        generate.add_argument("file", type=Path)
+        generate.add_argument("--townships", type=int, default=TOWNSHIPS_PER_COUNTY,
+                              help="每县乡镇数")  # fmt: skip
+        generate.add_argument("--villages", type=int, default=VILLAGES_PER_TOWNSHIP,
+                              help="每乡镇村（社区）数")  # fmt: skip
 
         tree = actions.add_parser("tree", help="打印节点树")
         tree.add_argument("code", nargs="?", default=None)
@@ -92,6 +106,16 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"导入完成：新增 {result.added} 个节点，跳过已存在的 {result.skipped} 个。"
+            )
+        )
+
+    def handle_generate(self, *, file, townships, villages, **_):
+        if not 1 <= townships <= 99 or not 1 <= villages <= 99:
+            raise CommandError("每县乡镇数和每乡镇村数须在 1 到 99 之间。")
+        count = write_province_csv(file, townships=townships, villages=villages)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"已生成 {file}：{count} 个节点。导入：manage.py network import {file}"
             )
         )
 
