@@ -62,8 +62,9 @@ def references(value, found=None) -> dict[str, set]:
 def check_schema(schema_name: str) -> int:
     """Replace the problems found in the schema's sites; returns how many."""
     with schema_context(schema_name):
-        found = [problem for home in HomePage.objects.all() for problem in _check_site(home)]
-    codes = {code for code, *_ in found} | set(_home_codes(schema_name))
+        homes = list(HomePage.objects.all())
+        found = [problem for home in homes for problem in _check_site(home)]
+    codes = {home.node_code for home in homes}
     nodes = dict(Node.objects.filter(code__in=codes).values_list("code", "pk"))
     with transaction.atomic():
         SiteProblem.objects.filter(node_id__in=nodes.values()).delete()
@@ -74,11 +75,6 @@ def check_schema(schema_name: str) -> int:
             if code in nodes
         )  # fmt: skip
     return len(found)
-
-
-def _home_codes(schema_name: str) -> list[str]:
-    with schema_context(schema_name):
-        return list(HomePage.objects.values_list("node_code", flat=True))
 
 
 def _check_site(home) -> list[tuple]:

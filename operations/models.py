@@ -144,13 +144,12 @@ class SiteMonth(models.Model):
 
 
 class NodeMonth(models.Model):
-    """统计分析: a node's figures for a month. `own` counts the node alone; `levels`
-    sums the own figures of the node and everything below it, by level, so any
-    node's page reads its own row and its children's (operations.statistics)."""
+    """统计分析: a node's figures for a month: `levels` sums the own figures of the
+    node and everything below it, by level, so any node's page reads its own row and
+    its children's (operations.statistics)."""
 
     node = models.ForeignKey(Node, on_delete=models.CASCADE, related_name="+")
     month = models.DateField()
-    own = models.JSONField(default=dict)
     levels = models.JSONField(default=dict)
 
     class Meta:

@@ -42,8 +42,9 @@ def scan_schema(schema_name: str) -> int:
     """Rewrite the column activity of every site in the schema; returns the columns."""
     started = timezone.now()
     with schema_context(schema_name):
-        rows = _column_rows()
-        months = _month_rows()
+        homes = dict(HomePage.objects.values_list("path", "node_code"))
+        rows = _column_rows(homes)
+        months = _month_rows(homes)
     codes = {code for code, *_ in rows}
     nodes = dict(Node.objects.filter(code__in=codes).values_list("code", "pk"))
     with transaction.atomic():
@@ -69,11 +70,11 @@ def scan_schema(schema_name: str) -> int:
     return len(rows)
 
 
-def _column_rows() -> list[tuple]:
+def _column_rows(homes: dict[str, str]) -> list[tuple]:
     """(node code, column id, title, live articles, newest first-published) of every
-    top column of the current schema's sites, empty ones included."""
+    top column of the current schema's sites ({home path: node code}), empty ones
+    included."""
     step = Page.steplen
-    homes = dict(HomePage.objects.values_list("path", "node_code"))
     columns = ColumnPage.objects.filter(depth=COLUMN_DEPTH).values_list("path", "pk", "title")
     figures = {
         row["column_path"]: (row["count"], row["last"])
@@ -92,11 +93,10 @@ def _column_rows() -> list[tuple]:
     return rows
 
 
-def _month_rows() -> list[tuple]:
+def _month_rows(homes: dict[str, str]) -> list[tuple]:
     """(node code, month, articles first published in it) of the current schema's
-    sites, over the last MONTHS_KEPT months."""
+    sites ({home path: node code}), over the last MONTHS_KEPT months."""
     step = Page.steplen
-    homes = dict(HomePage.objects.values_list("path", "node_code"))
     since = (timezone.localdate() - timedelta(days=31 * MONTHS_KEPT)).replace(day=1)
     published = Coalesce("first_published_at", "date")
     rows = (

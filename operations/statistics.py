@@ -1,5 +1,5 @@
-"""统计分析, the write side: every node's figures for a month, own and summed by
-level over its subtree, recomputed from the public schema alone (the ledger, the
+"""统计分析, the write side: every node's figures for a month, summed by level over
+its subtree, recomputed from the public schema alone (the ledger, the
 read counts and the scan's monthly article counts). Beat runs it for the current
 month after each scan; a page view only reads the rows (operations.reports)."""
 
@@ -15,8 +15,6 @@ from readership.models import SiteDailyViews
 from syndication.models import Push, Submission, SubmissionState
 
 from .models import NodeMonth, SiteMonth
-
-FIGURES = ("sites", "articles", "submitted", "accepted", "returned", "pushes", "reached", "reads")
 
 
 def month_start(day: date) -> date:
@@ -82,7 +80,6 @@ def refresh_month(month: date) -> int:
         NodeMonth(
             node_id=pk,
             month=month,
-            own=dict(own.get(pk, {})),
             levels={level: dict(counts) for level, counts in levels[pk].items()},
         )
         for pk, *_ in nodes

@@ -33,14 +33,13 @@ def behind(rule: TimelinessRule, today) -> dict[int, object]:
     nodes = Node.objects.filter(created_at__lt=since)
     if rule.level:
         nodes = nodes.filter(level=rule.level)
+    activity = ColumnActivity.objects.filter(node__in=nodes)
     if rule.column_title:
-        rows = ColumnActivity.objects.filter(node__in=nodes, column_title=rule.column_title).values(
-            "node_id"
-        )
-    else:
-        rows = ColumnActivity.objects.filter(node__in=nodes).values("node_id")
-    rows = rows.annotate(last=Max("last_published_at")).filter(
-        Q(last__lt=since) | Q(last__isnull=True)
+        activity = activity.filter(column_title=rule.column_title)
+    rows = (
+        activity.values("node_id")
+        .annotate(last=Max("last_published_at"))
+        .filter(Q(last__lt=since) | Q(last__isnull=True))
     )
     return {row["node_id"]: row["last"] for row in rows.order_by()}
 

@@ -27,7 +27,7 @@ class SubtreeView(WagtailAdminTemplateMixin, TemplateView):
             raise Http404
         if not user_may_administer(request.user, here):
             context = {"message": "您在本站没有这项权限。", "page_title": "没有权限"}
-            return render(request, "operations/admin/forbidden.html", context, status=403)
+            return render(request, "xfadmin/forbidden.html", context, status=403)
         code = kwargs.get("code")
         self.node = here if code is None else Node.objects.filter(code=code).first()
         # the host's subtree only: another branch is not found, not refused
@@ -53,12 +53,13 @@ class TimelinessView(SubtreeView):
         context = super().get_context_data(**kwargs)
         behind, total = watch.behind_below(self.node)
         by_level = watch.behind_by_level(self.node)
+        columns = watch.own_columns(self.node)
         context.update(
             node=self.node,
             here=self.here,
             trail=self.trail(),
-            columns=watch.own_columns(self.node),
-            last_update=watch.last_update(self.node),
+            columns=columns,
+            last_update=watch.last_update(columns),
             own=watch.own_staleness(self.node),
             behind=behind,
             behind_total=total,

@@ -32,10 +32,9 @@ def own_columns(node: Node) -> list[ColumnActivity]:
     return list(ColumnActivity.objects.filter(node=node).order_by("column_page_id"))
 
 
-def last_update(node: Node):
-    return max(
-        (c.last_published_at for c in own_columns(node) if c.last_published_at), default=None
-    )
+def last_update(columns: list[ColumnActivity]):
+    """The newest publication among a node's columns (own_columns)."""
+    return max((c.last_published_at for c in columns if c.last_published_at), default=None)
 
 
 def own_staleness(node: Node) -> list[Staleness]:
@@ -67,7 +66,3 @@ def behind_by_level(node: Node) -> dict[str, int]:
 
 def problems_of(node: Node, limit: int = LIST_LIMIT) -> list[SiteProblem]:
     return list(SiteProblem.objects.filter(node=node).order_by("kind", "page_id")[:limit])
-
-
-def empty_columns(node: Node) -> list[ColumnActivity]:
-    return [column for column in own_columns(node) if column.articles == 0]

@@ -20,7 +20,7 @@ class AudioSwitchView(WagtailAdminTemplateMixin, TemplateView):
     def dispatch(self, request, *args, **kwargs):
         if not may_switch_audio(request.user):
             context = {"message": "只有省级站长可以设置语音播报。", "page_title": "没有权限"}
-            return render(request, "readaloud/admin/forbidden.html", context, status=403)
+            return render(request, "xfadmin/forbidden.html", context, status=403)
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):

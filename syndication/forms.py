@@ -105,41 +105,56 @@ class DecisionForm(forms.Form):
         return data
 
 
-class ColumnMappingForm(forms.Form):
-    """One select per column the node's children publish in: which of the node's own
-    columns an accepted story from there is preselected into."""
+class PerTitleForm(forms.Form):
+    """One field per children's column title; `titles` maps the names a post uses
+    (prefixed: two of these forms share a page) to titles, `mapped()` gives (title,
+    value) pairs."""
 
-    def __init__(self, *args, titles, columns, defaults, current, **kwargs):
+    def __init__(self, *args, titles, **kwargs):
         super().__init__(*args, **kwargs)
-        choices = [(column.pk, "　" * (column.depth - 3) + column.title) for column in columns]
-        self.titles = {}
-        for index, title in enumerate(titles):
-            default = defaults.get(title)
-            empty = f"全网默认：{default.column_title}" if default else "不预选（审核时选择）"
-            name = f"map_{index}"
-            self.titles[name] = title
-            self.fields[name] = forms.TypedChoiceField(
-                label=f"下级的“{title}”", choices=[("", empty), *choices], coerce=int,
-                empty_value=None, required=False, initial=current.get(title),
-            )  # fmt: skip
+        self.named = [(f"title_{index}", title) for index, title in enumerate(titles)]
+        for name, title in self.named:
+            self.fields[name] = self.field_for(title)
+        self.titles = {self.add_prefix(name): title for name, title in self.named}
 
-    def mapped(self) -> list[tuple[str, int | None]]:
-        return [(title, self.cleaned_data.get(name)) for name, title in self.titles.items()]
+    def field_for(self, title: str) -> forms.Field:
+        raise NotImplementedError
+
+    def mapped(self) -> list[tuple[str, object]]:
+        return [(title, self.cleaned_data.get(name)) for name, title in self.named]
 
 
-class DefaultMappingForm(forms.Form):
+class ColumnMappingForm(PerTitleForm):
+    """Which of the node's own columns an accepted story from each children's column
+    is preselected into."""
+
+    prefix = "own"
+
+    def __init__(self, *args, columns, defaults, current, **kwargs):
+        self.choices = [(c.pk, "　" * (c.depth - 3) + c.title) for c in columns]
+        self.defaults, self.current = defaults, current
+        super().__init__(*args, **kwargs)
+
+    def field_for(self, title):
+        default = self.defaults.get(title)
+        empty = f"全网默认：{default.column_title}" if default else "不预选（审核时选择）"
+        return forms.TypedChoiceField(
+            label=f"下级的“{title}”", choices=[("", empty), *self.choices], coerce=int,
+            empty_value=None, required=False, initial=self.current.get(title),
+        )  # fmt: skip
+
+
+class DefaultMappingForm(PerTitleForm):
     """The province's default: the title of the receiving node's column."""
 
-    def __init__(self, *args, titles, current, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.titles = {}
-        for index, title in enumerate(titles):
-            name = f"default_{index}"
-            self.titles[name] = title
-            self.fields[name] = forms.CharField(
-                label=f"下级的“{title}”采用到", max_length=100, required=False,
-                help_text="填写上级站点的栏目名称；留空则不设默认。", initial=current.get(title),
-            )  # fmt: skip
+    prefix = "defaults"
 
-    def mapped(self) -> list[tuple[str, str]]:
-        return [(title, self.cleaned_data.get(name) or "") for name, title in self.titles.items()]
+    def __init__(self, *args, current, **kwargs):
+        self.current = current
+        super().__init__(*args, **kwargs)
+
+    def field_for(self, title):
+        return forms.CharField(
+            label=f"下级的“{title}”采用到", max_length=100, required=False,
+            help_text="填写上级站点的栏目名称；留空则不设默认。", initial=self.current.get(title),
+        )  # fmt: skip

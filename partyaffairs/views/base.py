@@ -44,7 +44,7 @@ class PartyView(WagtailAdminTemplateMixin, TemplateView):
             return super().dispatch(request, *args, **kwargs)
         except PermissionDenied as denied:
             context = {"message": str(denied), "page_title": "没有权限"}
-            return render(request, "partyaffairs/admin/forbidden.html", context, status=403)
+            return render(request, "xfadmin/forbidden.html", context, status=403)
 
     @staticmethod
     def target_node(request, code) -> Node:
