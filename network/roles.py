@@ -53,20 +53,31 @@ def role_group_name(node: Node, role: str) -> str:
     return f"{node.name}·{Role(role).label}（{node.code}）"
 
 
-def create_role_groups(node: Node) -> dict[str, Group]:
-    """One group per role for a new node, each allowed into the admin."""
+def create_role_groups(nodes: list[Node]) -> dict[str, dict[str, Group]]:
+    """One group per role for each new node, each allowed into the admin:
+    {node code: {role: group}}, written in one insert per table."""
     access_admin = Permission.objects.get(
         content_type__app_label="wagtailadmin", codename="access_admin"
     )
-    groups = {}
-    for role in Role.values:
-        group = Group.objects.create(name=role_group_name(node, role))
-        group.permissions.add(access_admin)
-        NodeGroup.objects.create(node=node, role=role, group=group)
-        groups[role] = group
-    if node.level == Level.PROVINCE:
-        groups[Role.WEBMASTER].permissions.add(*network_wide_permissions())
-    return groups
+    pairs = [(node, role) for node in nodes for role in Role.values]
+    groups = Group.objects.bulk_create([Group(name=role_group_name(n, r)) for n, r in pairs])
+    NodeGroup.objects.bulk_create(
+        [
+            NodeGroup(node=node, role=role, group=group)
+            for (node, role), group in zip(pairs, groups, strict=True)
+        ]
+    )
+    by_node = {node.code: {} for node in nodes}
+    for (node, role), group in zip(pairs, groups, strict=True):
+        by_node[node.code][role] = group
+    grants = [(group, access_admin) for group in groups]
+    for node in nodes:
+        if node.level == Level.PROVINCE:
+            webmaster = by_node[node.code][Role.WEBMASTER]
+            grants += [(webmaster, permission) for permission in network_wide_permissions()]
+    through = Group.permissions.through
+    through.objects.bulk_create([through(group=g, permission=p) for g, p in grants])
+    return by_node
 
 
 # Content the province places on every site at once (shared_blocks), the search
@@ -88,31 +99,38 @@ def network_wide_permissions():
     return Permission.objects.filter(query)
 
 
-def _reaching_webmasters(node: Node) -> Q:
-    """Webmaster groups of the ancestors that host this node in their schema.
+def reaching_webmaster_groups(nodes: list[Node]) -> dict[str, list[Group]]:
+    """{node code: the webmaster groups reaching it}, in one query for all the nodes.
 
-    A county webmaster looks after the township and village sites in the county's
+    The webmasters of the ancestors that host a node in their schema reach it: a
+    county webmaster looks after the township and village sites in the county's
     schema; a township webmaster after its villages.
     """
-    return Q(
-        role=Role.WEBMASTER, node__path__in=node.ancestor_paths(), node__tenant_id=node.tenant_id
+    paths = {path for node in nodes for path in node.ancestor_paths()}
+    reaching = list(
+        NodeGroup.objects.filter(role=Role.WEBMASTER, node__path__in=paths).values_list(
+            "node__path", "node__tenant_id", "group"
+        )
     )
+    groups = Group.objects.in_bulk([group_id for _, _, group_id in reaching])
+    by_path = {path: (tenant_id, groups[group_id]) for path, tenant_id, group_id in reaching}
+    return {
+        node.code: [
+            by_path[path][1]
+            for path in node.ancestor_paths()
+            if path in by_path and by_path[path][0] == node.tenant_id
+        ]
+        for node in nodes
+    }
 
 
-def reaching_webmaster_groups(node: Node) -> list[Group]:
-    nodegroups = NodeGroup.objects.filter(_reaching_webmasters(node)).select_related("group")
-    return [nodegroup.group for nodegroup in nodegroups]
-
-
-def grant_site_permissions(groups_by_role, reach_groups, site, collection):
+def grant_site_permissions(grants_by_site) -> None:
     """Give each role its rights on a site's page tree, media collection and settings.
 
-    Runs in the schema that holds the site.
+    `grants_by_site`: (groups by role, reaching webmaster groups, site, collection) for
+    each site, all in the current schema (the one holding the sites); one insert per
+    table for them all.
     """
-    root_page = site.root_page
-
-    grants = [(group, role) for role, group in groups_by_role.items()]
-    grants += [(group, Role.WEBMASTER) for group in reach_groups]
     # the webmaster's rights include every other role's (tested)
     permissions = _permissions_by_codename(
         [
@@ -121,29 +139,28 @@ def grant_site_permissions(groups_by_role, reach_groups, site, collection):
             *SITE_PERMISSIONS[Role.WEBMASTER],
         ]
     )
-    GroupPagePermission.objects.bulk_create(
-        [
-            GroupPagePermission(group=group, page=root_page, permission=permissions[codename])
-            for group, role in grants
-            for codename in PAGE_PERMISSIONS.get(role, ())
-        ]
-    )
-    GroupCollectionPermission.objects.bulk_create(
-        [
-            GroupCollectionPermission(
-                group=group, collection=collection, permission=permissions[codename]
-            )
-            for group, role in grants
-            for codename in COLLECTION_PERMISSIONS.get(role, ())
-        ]
-    )
-    GroupSitePermission.objects.bulk_create(
-        [
-            GroupSitePermission(group=group, site=site, permission=permissions[codename])
-            for group, role in grants
-            for codename in SITE_PERMISSIONS.get(role, [])
-        ]
-    )
+    pages, collections, sites = [], [], []
+    for groups_by_role, reach_groups, site, collection in grants_by_site:
+        grants = [(group, role) for role, group in groups_by_role.items()]
+        grants += [(group, Role.WEBMASTER) for group in reach_groups]
+        for group, role in grants:
+            pages += [
+                GroupPagePermission(group=group, page=site.root_page, permission=permissions[c])
+                for c in PAGE_PERMISSIONS.get(role, ())
+            ]
+            collections += [
+                GroupCollectionPermission(
+                    group=group, collection=collection, permission=permissions[c]
+                )
+                for c in COLLECTION_PERMISSIONS.get(role, ())
+            ]
+            sites += [
+                GroupSitePermission(group=group, site=site, permission=permissions[c])
+                for c in SITE_PERMISSIONS.get(role, ())
+            ]
+    GroupPagePermission.objects.bulk_create(pages)
+    GroupCollectionPermission.objects.bulk_create(collections)
+    GroupSitePermission.objects.bulk_create(sites)
 
 
 def assign_role(user, node: Node, role: str) -> Group:
@@ -178,7 +195,7 @@ def forget_roles(user) -> None:
 
 def _reaches(rows, node: Node) -> bool:
     """A webmaster of an ancestor hosting this node in its schema (see
-    `_reaching_webmasters`)."""
+    `reaching_webmaster_groups`)."""
     above = set(node.ancestor_paths())
     return any(
         role == Role.WEBMASTER and path in above and tenant_id == node.tenant_id

@@ -36,13 +36,12 @@ def mourning_flag_changed() -> None:
     now_and_on_commit(lambda: page_cache().delete(MOURNING_FLAG))
 
 
-def node_added_or_removed(node) -> None:
-    """The parent's site lists its child sites."""
-    parent_path = node.path[: -node.steplen]
-    if parent_path:
-        parent = Node.objects.filter(path=parent_path).first()
-        if parent is not None:
-            forget_site(parent)
+def nodes_added_or_removed(nodes) -> None:
+    """Each parent's site lists its child sites (parents in the same batch are new)."""
+    paths = {node.path for node in nodes}
+    parent_paths = {node.path[: -node.steplen] for node in nodes} - paths - {""}
+    for parent in Node.objects.filter(path__in=parent_paths):
+        forget_site(parent)
 
 
 def site_settings_changed(site_id: int) -> None:

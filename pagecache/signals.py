@@ -8,6 +8,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from network import events as network_events
 from network.models import NetworkMode, Node
 from shared_blocks.models import AllianceLink, Campaign
 from sites.lookup import restricted_page
@@ -56,13 +57,12 @@ def on_site_settings_changed(sender, instance, **kwargs):
     forgetting.site_settings_changed(instance.site_id)
 
 
-def on_node_saved(sender, instance, created, **kwargs):
-    if created:
-        forgetting.node_added_or_removed(instance)
+def on_nodes_added(sender, nodes, **kwargs):
+    forgetting.nodes_added_or_removed(nodes)
 
 
 def on_node_deleted(sender, instance, **kwargs):
-    forgetting.node_added_or_removed(instance)
+    forgetting.nodes_added_or_removed([instance])
 
 
 # What every site shows: the province's banner and links, and mourning mode.
@@ -72,7 +72,7 @@ for model in (Campaign, AllianceLink):
     post_save.connect(on_network_content_changed, sender=model, dispatch_uid=f"{uid}_saved")
     post_delete.connect(on_network_content_changed, sender=model, dispatch_uid=f"{uid}_deleted")
 post_save.connect(on_site_settings_changed, sender=SiteTheme, dispatch_uid="pagecache_theme")
-post_save.connect(on_node_saved, sender=Node, dispatch_uid="pagecache_node_saved")
+network_events.nodes_added.connect(on_nodes_added, dispatch_uid="pagecache_nodes_added")
 post_delete.connect(on_node_deleted, sender=Node, dispatch_uid="pagecache_node_deleted")
 
 

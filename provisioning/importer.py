@@ -1,20 +1,23 @@
 """Importing the network from a CSV file (code, parent_code, level, name, domain).
 
-The whole file is checked before anything is written; then each node is added in
-its own transaction, so an interrupted import is resumed by running it again: rows
-whose code exists already (with the same level and domain) are skipped.
+The whole file is checked before anything is written; then the nodes are made a
+schema at a time (provisioning.building), each batch in its own transaction, so an
+interrupted import is resumed by running it again: rows whose code exists already
+(with the same level and domain) are skipped.
 """
 
 import csv
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.db import DatabaseError, IntegrityError
 from tqdm import tqdm
 
-from network.levels import RANK
+from network.levels import RANK, owns_schema
 from network.models import Domain, Node
 
-from .nodes import NodeSpec, ProvisioningError, add_node, check_spec
+from .building import build_nodes
+from .nodes import NodeSpec, ProvisioningError, check_spec
 
 COLUMNS = ("code", "parent_code", "level", "name", "domain")
 
@@ -82,12 +85,52 @@ def plan_import(rows: list[tuple[int, NodeSpec]]) -> tuple[list[NodeSpec], int]:
     return todo, skipped
 
 
+# At most this many nodes per transaction: a county's ~190 sites fit in one.
+BATCH_SIZE = 400
+
+
 def import_nodes(rows, progress=None) -> ImportResult:
-    """Add every node of the file that does not exist yet."""
+    """Add every node of the file that does not exist yet: one transaction per schema
+    (a county with its townships and villages), so a stopped import loses at most the
+    county it was building, and running it again carries on from there."""
     todo, skipped = plan_import(rows)
-    bar = tqdm(todo, unit="节点", file=progress, disable=progress is None)
-    for spec in bar:
-        bar.set_postfix_str(spec.code)
-        add_node(spec)
+    bar = tqdm(total=len(todo), unit="节点", file=progress, disable=progress is None)
+    for batch in schema_batches(todo):
+        bar.set_postfix_str(batch[0].code)
+        try:
+            build_nodes(batch)
+        except DatabaseError as error:
+            cause = (
+                "代码或域名刚被其他操作占用"
+                if isinstance(error, IntegrityError)
+                else f"数据库出错（{str(error).strip().splitlines()[0]}）"
+            )
+            raise ImportRefused(
+                f"写入节点 {batch[0].code} 起的 {len(batch)} 个节点时{cause}；"
+                "这一批未写入，之前各批已保存，排除问题后重新运行即可续传。"
+            ) from None
+        bar.update(len(batch))
     bar.close()
     return ImportResult(added=len(todo), skipped=skipped)
+
+
+def schema_batches(todo: list[NodeSpec]) -> list[list[NodeSpec]]:
+    """The planned specs (parents first) grouped by the schema their sites go in, in
+    that order, each group cut at BATCH_SIZE."""
+    schema_of = dict(
+        Node.objects.filter(code__in={spec.parent_code for spec in todo}).values_list(
+            "code", "tenant__schema_name"
+        )
+    )
+    groups: dict[str, list[NodeSpec]] = {}
+    for spec in todo:
+        if owns_schema(spec.level):
+            schema_of[spec.code] = Node.schema_name_for(spec.code)
+        else:
+            schema_of[spec.code] = schema_of[spec.parent_code]
+        groups.setdefault(schema_of[spec.code], []).append(spec)
+    return [
+        specs[start : start + BATCH_SIZE]
+        for specs in groups.values()
+        for start in range(0, len(specs), BATCH_SIZE)
+    ]

@@ -12,11 +12,11 @@ from django.db import IntegrityError, connection, transaction
 from django_tenants.utils import schema_context
 from wagtail.models import Site
 
-from network.levels import RANK, Level, owns_schema, parent_level_of
-from network.models import Domain, Node, NodeGroup, Role, Tenant
-from network.roles import create_role_groups, grant_site_permissions, reaching_webmaster_groups
-from network.schemas import ensure_template_schema
-from sites.node_site import create_node_site, create_review_workflow, delete_node_site
+from network.levels import RANK, Level, parent_level_of
+from network.models import Domain, Node, NodeGroup, Tenant
+from sites.node_site import delete_node_site
+
+from .building import build_nodes
 
 CODE_PATTERN = re.compile(r"^\d{6,12}$")
 DOMAIN_PATTERN = re.compile(
@@ -155,48 +155,13 @@ def add_node(spec: NodeSpec) -> Node:
     """Create a node: its schema if its level owns one, its site, groups and rights."""
     parent = find_parent(spec.parent_code)
     check_spec(spec, parent.level if parent else None)
-    connection.set_schema_to_public()
-    if owns_schema(spec.level):
-        ensure_template_schema()
     try:
-        return _create_node(spec, parent)
+        (node,) = build_nodes([spec])
     except IntegrityError:
         # Another process took the code or domain between our check and our insert.
         raise ProvisioningError(
             f"代码 {spec.code} 或域名 {spec.domain} 刚被其他操作占用，未做任何修改。"
         ) from None
-
-
-def _create_node(spec: NodeSpec, parent: Node | None) -> Node:
-    with transaction.atomic():
-        if owns_schema(spec.level):
-            tenant = Tenant(schema_name=Node.schema_name_for(spec.code))
-            tenant.save(verbosity=0)  # clones the template schema
-        else:
-            tenant = parent.tenant
-        fields = {"code": spec.code, "name": spec.name, "level": spec.level, "tenant": tenant}
-        node = parent.add_child(**fields) if parent else Node.add_root(**fields)
-        Domain.objects.create(domain=spec.domain, tenant=tenant, node=node, is_primary=True)
-        groups = create_role_groups(node)
-        reach_groups = reaching_webmaster_groups(node)
-        with schema_context(tenant.schema_name):
-            node_site = create_node_site(
-                code=spec.code,
-                name=spec.name,
-                level=spec.level,
-                hostname=spec.domain,
-                is_default=owns_schema(spec.level),
-            )
-            grant_site_permissions(groups, reach_groups, node_site.site, node_site.collection)
-            create_review_workflow(
-                name=spec.name,
-                home=node_site.home,
-                reviewer_groups=[groups[Role.REVIEWER], groups[Role.WEBMASTER], *reach_groups],
-            )
-        node.site_id = node_site.site.pk
-        node.root_page_id = node_site.home.pk
-        node.collection_id = node_site.collection.pk
-        node.save(update_fields=["site_id", "root_page_id", "collection_id"])
     return node
 
 

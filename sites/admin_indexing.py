@@ -3,19 +3,15 @@ site is being built.
 
 Wagtail indexes each page on save, a dozen queries a page. These two page types opt
 out of that (`search_auto_update = False`, Wagtail's documented switch) and are
-indexed here through the backends' public `add`/`add_bulk`/`delete`: at once, or,
-inside `batched_search_indexing()`, in one bulk call per model at the end. The flag
-is per thread, so saves elsewhere are indexed as usual meanwhile.
+indexed here through the backends' public `add`/`add_bulk`/`delete`: one by one as
+they are saved, or, when a whole site is built in bulk (sites.node_site), in one bulk
+call per model.
 """
 
-import threading
 from collections import defaultdict
-from contextlib import contextmanager
 
 from django.db.models.signals import post_delete, post_save
 from modelsearch.backends import get_search_backends
-
-_state = threading.local()
 
 
 def _backends():
@@ -24,10 +20,6 @@ def _backends():
 
 def _index_saved(sender, instance, raw=False, **kwargs):
     if raw:
-        return
-    pending = getattr(_state, "pending", None)
-    if pending is not None:
-        pending.append(instance)
         return
     for backend in _backends():
         backend.add(instance)
@@ -49,16 +41,11 @@ def index_in_batches(models):
         )
 
 
-@contextmanager
-def batched_search_indexing():
-    _state.pending = []
-    try:
-        yield
-        by_model = defaultdict(list)
-        for instance in _state.pending:
-            by_model[type(instance)].append(instance)
-    finally:
-        del _state.pending
-    for model, instances in by_model.items():
+def index_new(instances) -> None:
+    """Add pages made in bulk (no save signal) to every backend: one call per model."""
+    by_model = defaultdict(list)
+    for instance in instances:
+        by_model[type(instance)].append(instance)
+    for model, items in by_model.items():
         for backend in _backends():
-            backend.add_bulk(model, instances)
+            backend.add_bulk(model, items)
