@@ -1,3 +1,4 @@
+import math
 import sys
 
 from django.conf import settings
@@ -6,6 +7,7 @@ from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.views.static import serve
 
 from sites.visibility import public_pages
@@ -14,8 +16,6 @@ from .site import site_home
 
 # What a database restart raises (connection refused or dropped).
 DATABASE_UNREACHABLE = (OperationalError, InterfaceError)
-# The sitemap protocol's limit for one file.
-SITEMAP_LIMIT = 50_000
 
 
 def page_not_found(request, exception=None):
@@ -35,27 +35,49 @@ def server_error(request):
     return HttpResponseServerError(loader.get_template("500.html").render())
 
 
-def sitemap(request):
+def sitemap(request, section=None):
     """This site's public pages only: live, not behind a view restriction, under its
     own home page (a county's schema holds other sites too). Stories shown here from
-    other sites are left out: their canonical address is at their origin."""
+    other sites are left out: their canonical address is at their origin.
+
+    Past the protocol's limit per file, /sitemap.xml is an index of /sitemap-1.xml,
+    /sitemap-2.xml … each holding that many pages in tree order."""
     home = site_home(request)
     if home is None:
         raise Http404
-    pages = (
-        public_pages(home.get_descendants(inclusive=True))
-        .only("url_path", "last_published_at", "depth")
-        .order_by("path")[:SITEMAP_LIMIT]
-    )
+    per_file = settings.XFNET_SITEMAP_URLS
+    pages = public_pages(home.get_descendants(inclusive=True))
+    if section is None:
+        files = math.ceil(pages.count() / per_file)
+        if files > 1:
+            return _sitemap_index(request, files)
+        section = 1
+    chunk = pages.only("url_path", "last_published_at", "depth").order_by("path")
+    chunk = list(chunk[(section - 1) * per_file : section * per_file])
+    if not chunk and section > 1:
+        raise Http404
     urlset = [
         {
             "location": request.build_absolute_uri(page.get_url(request=request)),
             "lastmod": page.last_published_at,
         }
-        for page in pages
+        for page in chunk
     ]
     return TemplateResponse(
         request, "sitemap.xml", {"urlset": urlset}, content_type="application/xml; charset=utf-8"
+    )
+
+
+def _sitemap_index(request, files: int):
+    sitemaps = [
+        {"location": request.build_absolute_uri(reverse("sitemap_section", args=[n]))}
+        for n in range(1, files + 1)
+    ]
+    return TemplateResponse(
+        request,
+        "sitemap_index.xml",
+        {"sitemaps": sitemaps},
+        content_type="application/xml; charset=utf-8",
     )
 
 

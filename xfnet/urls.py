@@ -41,6 +41,7 @@ urlpatterns = [
     # 个人中心: party members' own records (partyaffairs), never cached.
     path("my/", include("partyaffairs.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap-<int:section>.xml", sitemap, name="sitemap_section"),
     path("robots.txt", robots_txt, name="robots_txt"),
     # Wagtail's own URLs take no dots, so feeds are routed here.
     path("rss.xml", feed, name="site_feed"),

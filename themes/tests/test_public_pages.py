@@ -8,9 +8,11 @@ import pytest
 from django.test import RequestFactory
 from django.utils import timezone
 from django_tenants.utils import schema_context
+from wagtail.models import Page
 
 from network.factories import UserFactory
 from sites.factories import ArticlePageFactory, ColumnPageFactory, DocumentFactory, node_column
+from sites.visibility import public_pages
 from syndication.delivery import run_pending_here
 from syndication.factories import story_at
 from syndication.pushing import push_down
@@ -204,3 +206,30 @@ def test_level_variants_differ(client, net):
     # the province lists the sites one level down; a village has none
     assert "下级站点" in province and "合肥先锋网" in province
     assert "level-village" in village and "下级站点" not in village
+
+
+def test_a_site_past_the_sitemap_limit_gets_an_index_of_files(client, net, settings):
+    """Past the limit per file (50,000 in production; 3 here) /sitemap.xml is an index."""
+    settings.XFNET_SITEMAP_URLS = 3
+    with schema_context(net.village1.tenant.schema_name):
+        home = Page.objects.get(pk=net.village1.root_page_id)
+        public = public_pages(home.get_descendants(inclusive=True)).order_by("path")
+        expected = ["/" + page.url_path.removeprefix(home.url_path) for page in public]
+    assert len(expected) > 6  # home, six columns, articles: at least three files
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    response, body = get(client, "village1.localhost", "/sitemap.xml")
+    index = ET.fromstring(body.encode())
+    assert response.status_code == 200
+    assert index.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+    files = [loc.text for loc in index.findall("s:sitemap/s:loc", ns)]
+    assert len(files) == -(-len(expected) // 3)
+    listed = []
+    for url in files:
+        assert url.startswith("http://village1.localhost/sitemap-")
+        _, part = get(client, "village1.localhost", url.removeprefix("http://village1.localhost"))
+        urls = [loc.text for loc in ET.fromstring(part.encode()).findall("s:url/s:loc", ns)]
+        assert 1 <= len(urls) <= 3
+        listed += urls
+    assert [url.removeprefix("http://village1.localhost") for url in listed] == expected
+    response, _ = get(client, "village1.localhost", f"/sitemap-{len(files) + 1}.xml")
+    assert response.status_code == 404

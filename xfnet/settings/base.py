@@ -177,6 +177,9 @@ def redis_settings(locations: dict[str, str]) -> tuple[dict, str]:
 
 CACHES, CELERY_BROKER_URL = redis_settings(redis_locations(broker_db=0, cache_db=1))
 CELERY_RESULT_BACKEND = CELERY_BROKER_URL
+# Pages per sitemap file (the sitemap protocol's limit); a bigger site gets an index.
+XFNET_SITEMAP_URLS = 50_000
+
 # Seconds a cached page lives at most: the bound on staleness for what no event
 # announces (a pushed headline reaching its 截止时间).
 XFNET_PAGE_CACHE_SECONDS = env.PAGE_CACHE_SECONDS
