@@ -6,7 +6,13 @@ rules that reference them live in the schema holding the node's site.
 
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
-from wagtail.models import GroupCollectionPermission, GroupPagePermission, GroupSitePermission
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    GroupSitePermission,
+    Page,
+)
 
 from .levels import Level
 from .models import CONTENT_ROLES, Node, NodeGroup, Role
@@ -100,11 +106,14 @@ def network_wide_permissions():
 
 
 def reaching_webmaster_groups(nodes: list[Node]) -> dict[str, list[Group]]:
-    """{node code: the webmaster groups reaching it}, in one query for all the nodes.
+    """{node code: the webmaster groups reaching it, shallowest first}, in one query
+    for all the nodes.
 
     The webmasters of the ancestors that host a node in their schema reach it: a
     county webmaster looks after the township and village sites in the county's
-    schema; a township webmaster after its villages.
+    schema; a township webmaster after its villages. The first, when there is one, is
+    the webmaster of the node owning the schema: its rights cover the whole schema
+    (`grant_schema_permissions`), not each site.
     """
     paths = {path for node in nodes for path in node.ancestor_paths()}
     reaching = list(
@@ -124,12 +133,41 @@ def reaching_webmaster_groups(nodes: list[Node]) -> dict[str, list[Group]]:
     }
 
 
+def grant_schema_permissions(webmaster) -> None:
+    """The webmaster of the node owning the current schema (a county, say) looks after
+    every site in it: rights on the root page and root collection, rather than on each
+    of its ~190 sites (Wagtail builds one query term per page right a user holds, so
+    per-site rights made each admin page of a county webmaster take seconds)."""
+    root_page = Page.get_first_root_node()
+    root_collection = Collection.get_first_root_node()
+    permissions = _permissions_by_codename(
+        [*PAGE_PERMISSIONS[Role.WEBMASTER], *COLLECTION_PERMISSIONS[Role.WEBMASTER]]
+    )
+    GroupPagePermission.objects.bulk_create(
+        [
+            GroupPagePermission(group=webmaster, page=root_page, permission=permissions[codename])
+            for codename in PAGE_PERMISSIONS[Role.WEBMASTER]
+        ]
+    )
+    GroupCollectionPermission.objects.bulk_create(
+        [
+            GroupCollectionPermission(
+                group=webmaster, collection=root_collection, permission=permissions[codename]
+            )
+            for codename in COLLECTION_PERMISSIONS[Role.WEBMASTER]
+        ]
+    )
+
+
 def grant_site_permissions(grants_by_site) -> None:
     """Give each role its rights on a site's page tree, media collection and settings.
 
     `grants_by_site`: (groups by role, reaching webmaster groups, site, collection) for
     each site, all in the current schema (the one holding the sites); one insert per
-    table for them all.
+    table for them all. Of the reaching groups (shallowest first, as
+    `reaching_webmaster_groups` gives them) the first, the schema owner's webmaster,
+    holds the pages and media of the whole schema already and is given only the
+    site's settings, which are per site.
     """
     # the webmaster's rights include every other role's (tested)
     permissions = _permissions_by_codename(
@@ -142,7 +180,12 @@ def grant_site_permissions(grants_by_site) -> None:
     pages, collections, sites = [], [], []
     for groups_by_role, reach_groups, site, collection in grants_by_site:
         grants = [(group, role) for role, group in groups_by_role.items()]
-        grants += [(group, Role.WEBMASTER) for group in reach_groups]
+        grants += [(group, Role.WEBMASTER) for group in reach_groups[1:]]
+        sites += [
+            GroupSitePermission(group=group, site=site, permission=permissions[c])
+            for group in reach_groups[:1]
+            for c in SITE_PERMISSIONS[Role.WEBMASTER]
+        ]
         for group, role in grants:
             pages += [
                 GroupPagePermission(group=group, page=site.root_page, permission=permissions[c])

@@ -15,7 +15,12 @@ from network import events
 from network.hosts import forget_hosts
 from network.levels import owns_schema
 from network.models import Domain, Node, Role, Tenant
-from network.roles import create_role_groups, grant_site_permissions, reaching_webmaster_groups
+from network.roles import (
+    create_role_groups,
+    grant_schema_permissions,
+    grant_site_permissions,
+    reaching_webmaster_groups,
+)
 from network.schemas import ensure_template_schema
 from network.treepaths import ChildSlots
 from sites.node_site import SiteRequest, create_node_sites, create_review_workflows
@@ -77,6 +82,9 @@ def _insert_nodes(specs) -> list[Node]:
 
 def _build_sites(nodes, hostnames, groups, reaching) -> None:
     """The sites of nodes whose pages live in the current schema."""
+    for node in nodes:
+        if owns_schema(node.level):
+            grant_schema_permissions(groups[node.code][Role.WEBMASTER])
     node_sites = create_node_sites(
         [
             SiteRequest(

@@ -44,6 +44,9 @@ class HomePage(RoutablePageMixin, FeedMixin, PinyinSlugMixin, Page):
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["xfsites.ColumnPage"]
+    # A site's home is made with its node (provisioning), never in the admin: a county
+    # webmaster holds rights on its schema's root page (network.roles).
+    is_creatable = False
 
     class Meta:
         verbose_name = "站点首页"

@@ -26,7 +26,8 @@ SHARED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "wagtail.users",
+    # Wagtail's users app, with role groups left out of its lists (network.users).
+    "network.wagtail_users.UsersConfig",
     "pagecache",
     "readership",
     "provisioning",
