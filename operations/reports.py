@@ -9,7 +9,6 @@ from io import BytesIO
 
 from django.db.models import Count
 from django.db.models.functions import Substr
-from openpyxl import Workbook
 
 from network.levels import Level
 from network.models import Node
@@ -67,6 +66,9 @@ class Report:
     per_month: list[tuple[date, int, int]]  # (month, articles, reads) of the subtree
 
     def workbook(self) -> bytes:
+        # openpyxl is 15 MB: loaded for the first spreadsheet, not by every worker
+        from openpyxl import Workbook
+
         book = Workbook()
         sheet = book.active
         sheet.title = "统计分析"

@@ -11,8 +11,6 @@ import io
 import re
 from datetime import date, datetime
 
-from openpyxl import Workbook, load_workbook
-
 from network.exports import as_text
 
 from .errors import PartyAffairsError
@@ -70,6 +68,9 @@ def read_table(file_name: str, content: bytes) -> list[list]:
     if name.endswith(".csv"):
         return list(csv.reader(io.StringIO(_decode(content))))
     if name.endswith(".xlsx"):
+        # openpyxl is 15 MB: loaded for the first spreadsheet, not by every worker
+        from openpyxl import load_workbook
+
         try:
             workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
         except Exception:  # openpyxl raises many kinds for a damaged file
@@ -92,6 +93,9 @@ def header_map(header: list) -> dict[str, int]:
 
 def workbook_bytes(title: str, header: list[str], rows) -> bytes:
     """An xlsx of one sheet; text cells are written so none runs as a formula."""
+    # openpyxl is 15 MB: loaded for the first spreadsheet, not by every worker
+    from openpyxl import Workbook
+
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title)
     sheet.append(header)

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from celery import current_app
 from django.conf import settings
 
-from .elastic import ElasticResults, count_matches, index_action, send
 from .query import COUNT_CAP, FEW, ResultPage
 
 
@@ -34,6 +33,9 @@ def results_for(search, number: int = 1, size: int = 20) -> Found:
     """Page `number` of a search; documents holding the query's words apart follow
     the matches when there are fewer than FEW of them."""
     if uses_elasticsearch():
+        # the Elasticsearch client is 25 MB: imported where the cluster is used
+        from .elastic import ElasticResults, count_matches
+
         total, apart = count_matches(search)
         apart = apart if total < FEW else 0
         results = ElasticResults(search, with_words_apart=apart > 0)
@@ -50,6 +52,9 @@ def results_for(search, number: int = 1, size: int = 20) -> Found:
 def mirror(entries) -> None:
     """Send entries to Elasticsearch (PostgreSQL is the record)."""
     if uses_elasticsearch() and entries:
+        # the Elasticsearch client is 25 MB: imported where the cluster is used
+        from .elastic import index_action, send
+
         send([index_action(entry) for entry in entries])
 
 

@@ -12,9 +12,6 @@ initials; any split found in a title matches.
 import re
 from functools import cache
 
-from pypinyin import lazy_pinyin
-from pypinyin.pinyin_dict import pinyin_dict
-
 from .text import HAN_RUN, normalise, quote_lexeme, segments
 
 SYLLABLE_MARK = "~"
@@ -28,11 +25,21 @@ MAX_INITIALS = 6
 MAX_QUERY_LETTERS = 40
 
 
+def _lazy_pinyin(text, **options):
+    # pypinyin's phrase dictionary is 55 MB: loaded by a process that searches or
+    # indexes, not by every web worker that only serves pages
+    from pypinyin import lazy_pinyin
+
+    return lazy_pinyin(text, **options)
+
+
 @cache
 def syllables() -> frozenset[str]:
     """Every toneless syllable pypinyin knows (about 410), read once (~0.4 s)."""
+    from pypinyin.pinyin_dict import pinyin_dict  # see _lazy_pinyin
+
     chars = "".join(chr(code) for code in pinyin_dict)
-    read = lazy_pinyin(chars, errors="ignore")
+    read = _lazy_pinyin(chars, errors="ignore")
     return frozenset(s for s in read if s.isascii() and s.isalpha()) - _INTERJECTIONS
 
 
@@ -44,8 +51,8 @@ def _prefixes() -> frozenset[str]:
 def readings(text: str) -> list[str]:
     """One toneless syllable per character of a Han run (pypinyin reads words in
     context: 银行 is yin hang); a character it cannot read keeps itself."""
-    read = lazy_pinyin(text, errors=lambda chars: list(chars))
-    return read if len(read) == len(text) else [lazy_pinyin(c)[0] for c in text]
+    read = _lazy_pinyin(text, errors=lambda chars: list(chars))
+    return read if len(read) == len(text) else [_lazy_pinyin(c)[0] for c in text]
 
 
 def title_lexemes(title: str, start: int = 1) -> list[tuple[str, int]]:

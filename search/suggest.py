@@ -14,12 +14,9 @@ from functools import cache, lru_cache
 from itertools import permutations
 
 from django.core.cache import cache as django_cache
-from pypinyin import Style
-from pypinyin import pinyin as read_pinyin
 
 from . import dictionary, pinyin
 from .backend import uses_elasticsearch
-from .elastic import title_suggestions
 from .hot import hot_searches
 from .models import SYNONYMS_CACHE_KEY, SearchEntry, Synonym
 from .query import capped_count, holds, newest_holding, planned
@@ -62,7 +59,9 @@ def _spelled(word: str) -> tuple[str, str, str]:
 
 
 def heteronyms(char: str) -> list[str]:
-    return read_pinyin(char, style=Style.NORMAL, heteronym=True)[0]
+    from pypinyin import Style, pinyin  # 55 MB, loaded when first asked (search.pinyin)
+
+    return pinyin(char, style=Style.NORMAL, heteronym=True)[0]
 
 
 def vocabulary(node=None) -> list[str]:
@@ -90,6 +89,9 @@ def _titles_holding(query: str, node, limit: int) -> list[str]:
     """The newest titles holding what was typed (two characters or more), or read as
     the typed 拼音, in the scope."""
     if uses_elasticsearch():
+        # the Elasticsearch client is 25 MB: imported where the cluster is used
+        from .elastic import title_suggestions
+
         return title_suggestions(query, node, limit)
     letters = pinyin.letters_of(query)
     if letters is not None:

@@ -8,7 +8,6 @@ from network.models import Tenant
 from sites.models import ArticlePage
 
 from .catchup import catch_up_here
-from .elastic import delete_action, send
 from .indexing import index_articles, remove_pages_here
 
 # The database being restarted is worth waiting for; anything else is a bug to see.
@@ -47,6 +46,9 @@ def catch_up_index() -> dict[str, int]:
 
 @shared_task(bind=True, max_retries=5, acks_late=True)
 def remove_from_elasticsearch(self, node_code: str, page_id: int) -> None:
+    # the Elasticsearch client is 25 MB: imported where the cluster is used
+    from .elastic import delete_action, send
+
     try:
         send([delete_action(node_code, page_id)])
     except Exception as error:  # the cluster is down: try again later

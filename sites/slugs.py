@@ -3,13 +3,16 @@
 import re
 
 from django.utils.text import slugify
-from pypinyin import Style, lazy_pinyin
 
 MAX_SLUG_LENGTH = 60
 
 
 def pinyin_slug(title: str, max_length: int = MAX_SLUG_LENGTH) -> str:
     """党建要闻 -> dang-jian-yao-wen; Latin words and digits are kept as they are."""
+    # pypinyin's phrase dictionary is 55 MB: loaded by a process that writes pages,
+    # not by every web worker that only serves them
+    from pypinyin import Style, lazy_pinyin
+
     syllables = lazy_pinyin(title, style=Style.NORMAL, errors=lambda chars: chars)
     slug = slugify(" ".join(syllables), allow_unicode=False)
     slug = re.sub(r"-{2,}", "-", slug).strip("-")

@@ -5,7 +5,6 @@ import io
 
 from django.http import HttpResponse
 from django.utils import timezone
-from openpyxl import Workbook
 
 from network.exports import as_text
 from network.levels import Level
@@ -83,6 +82,9 @@ class PointsView(NodeAdminView):
             csv.writer(buffer).writerows(table)
             response.write("\ufeff" + buffer.getvalue())  # the BOM makes Excel read UTF-8
         else:
+            # openpyxl is 15 MB: loaded for the first spreadsheet, not by every worker
+            from openpyxl import Workbook
+
             workbook = Workbook()
             sheet = workbook.active
             sheet.title = "积分排行"

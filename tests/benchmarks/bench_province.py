@@ -227,8 +227,11 @@ def web_memory(limit=None):
 
     import psutil
 
+    from django.core.cache import caches
+
     from network.models import Domain
 
+    caches["pages"].clear()  # every home page rendered, none served from the cache
     hosts = list(
         Domain.objects.filter(is_primary=True)
         .order_by("node__path")
