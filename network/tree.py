@@ -9,15 +9,23 @@ def describe_storage(node: Node) -> str:
     return f"站点 #{node.site_id}，位于模式 {node.tenant.schema_name}"
 
 
-def render_tree(root: Node | None = None):
+def render_tree(root: Node | None = None, levels: int | None = None):
+    """Lines of the tree from `root` (the province), `levels` deep at most (all)."""
     nodes = Node.get_tree(root).select_related("tenant").prefetch_related("domains")
     base_depth = root.depth if root else 1
+    if levels is not None:
+        nodes = nodes.filter(depth__lt=base_depth + levels)
     for node in nodes:
         domains = ", ".join(d.domain for d in node.domains.all() if d.is_primary)
         indent = "  " * (node.depth - base_depth)
+        below = (
+            f"  （下级 {node.numchild} 个未列出）"
+            if levels and node.numchild and (node.depth == base_depth + levels - 1)
+            else ""
+        )
         yield (
             f"{indent}{node.name}（{node.code}，{node.get_level_display()}）"
-            f"  {domains}  [{describe_storage(node)}]{describe_activity(node)}"
+            f"  {domains}  [{describe_storage(node)}]{describe_activity(node)}{below}"
         )
 
 

@@ -86,6 +86,16 @@ def test_tree_of_one_branch(net):
     assert "340111" not in out
 
 
+def test_tree_a_few_levels_deep_says_what_it_leaves_out(net):
+    lines = run("tree", "--levels", "2").splitlines()
+    assert [line.strip().split("（")[0] for line in lines] == ["安徽先锋网", "合肥先锋网"]
+    assert lines[1].endswith("（下级 2 个未列出）")
+    county = run("tree", "340111", "--levels", "1").splitlines()
+    assert len(county) == 1 and county[0].endswith("（下级 1 个未列出）")
+    with pytest.raises(CommandError, match="正整数"):
+        run("tree", "--levels", "0")
+
+
 def test_remove_node_with_children_needs_recursive(net):
     with pytest.raises(CommandError, match="--recursive"):
         run("remove-node", "340111001", "--yes")

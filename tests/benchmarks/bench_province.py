@@ -226,7 +226,6 @@ def web_memory(limit=None):
     import urllib.request
 
     import psutil
-
     from django.core.cache import caches
 
     from network.models import Domain

@@ -59,6 +59,9 @@ class Command(BaseCommand):
 
         tree = actions.add_parser("tree", help="打印节点树")
         tree.add_argument("code", nargs="?", default=None)
+        tree.add_argument(
+            "--levels", type=int, default=None, help="只列出这么多层（全省约两万个节点）"
+        )
 
         remove = actions.add_parser("remove-node", help="删除节点站点")
         remove.add_argument("code")
@@ -119,13 +122,15 @@ class Command(BaseCommand):
             )
         )
 
-    def handle_tree(self, *, code, **_):
+    def handle_tree(self, *, code, levels, **_):
         root = None
         if code:
             root = Node.objects.filter(code=code).first()
             if root is None:
                 raise CommandError(f"节点 {code} 不存在。")
-        for line in render_tree(root):
+        if levels is not None and levels < 1:
+            raise CommandError("--levels 须为正整数。")
+        for line in render_tree(root, levels):
             self.stdout.write(line)
 
     def handle_remove_node(self, *, code, recursive, yes, **_):
