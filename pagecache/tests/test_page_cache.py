@@ -125,3 +125,22 @@ def test_nginx_is_told_to_keep_only_what_the_page_cache_keeps_until_this_second_
     ]:
         response = client.get(path, HTTP_HOST="village1.localhost", **extra)
         assert "X-Accel-Expires" not in response, path
+
+
+def test_a_new_site_clears_its_parents_pages_once_committed(
+    client, net, django_capture_on_commit_callbacks
+):
+    """The parent's home lists its child sites; the batch announces itself on commit."""
+    from provisioning.nodes import NodeSpec, add_node
+
+    get(client, "town1.localhost")
+    get(client, "village1.localhost")
+    with django_capture_on_commit_callbacks(execute=True):
+        add_node(
+            NodeSpec.clean(code="340111001077", parent_code=net.town1.code, level="village",
+                           name="新建村", domain="xinjian.localhost")
+        )  # fmt: skip
+    state, html = get(client, "town1.localhost")
+    assert state == "miss" and "新建村" in html
+    assert get(client, "village1.localhost")[0] == "hit"
+    assert get(client, "xinjian.localhost")[0] == "miss"
