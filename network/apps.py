@@ -12,3 +12,4 @@ class NetworkConfig(AppConfig):
         from . import signals, wagtail_internals  # noqa: F401
 
         wagtail_internals.restrict_page_listing_filters()
+        wagtail_internals.ask_only_tasks_under_review()

@@ -5,10 +5,13 @@ from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django_tenants.utils import schema_context
-from wagtail.models import Site
+from wagtail.models import Site, TaskState
+from wagtail.models.workflows import BaseTaskStateManager
 
 from network.admin_scope import page_editors_for, page_owners_for, sites_for
-from network.wagtail_internals import PAGE_LISTING_FILTERSETS, remember_site
+from network.factories import UserFactory
+from network.wagtail_internals import PAGE_LISTING_FILTERSETS, remember_site, reviewable_by
+from sites.factories import ArticlePageFactory, node_column
 
 pytestmark = pytest.mark.django_db
 
@@ -40,3 +43,22 @@ def test_the_routing_middleware_answers_which_site_once(client, net):
     assert response.status_code == 200
     assert Site.find_for_request(response.wsgi_request).pk == net.village1.site_id
     assert not [q for q in queries.captured_queries if "wagtailcore_site" in q["sql"]]
+
+
+def test_awaiting_review_asks_only_the_tasks_with_a_review_in_progress(net):
+    """A county's schema holds a review task per site; the dashboard's "awaiting your
+    review" lists the same states, with queries for pending tasks only."""
+    assert BaseTaskStateManager.reviewable_by is reviewable_by
+    reviewer = UserFactory(username="jia_shenhe", roles=[(net.village1, "reviewer")])
+    other = UserFactory(username="yi_shenhe", roles=[(net.village2, "reviewer")])
+    with schema_context(net.village1.tenant.schema_name):
+        quiet = CaptureQueriesContext(connection)
+        with quiet:
+            assert list(TaskState.objects.reviewable_by(reviewer)) == []
+        draft = ArticlePageFactory(parent=node_column(net.village1, "村务公开"), live=False)
+        draft.save_revision(user=reviewer)
+        state = draft.get_workflow().start(draft, reviewer).current_task_state
+        assert list(TaskState.objects.reviewable_by(reviewer)) == [state]
+        assert list(TaskState.objects.reviewable_by(other)) == []
+    # with nothing under review no task is asked (Wagtail asked each site's)
+    assert len(quiet.captured_queries) <= 2
