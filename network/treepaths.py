@@ -27,6 +27,8 @@ class ChildSlots:
     the root (parent None)."""
 
     def __init__(self, model):
+        if model.node_order_by:
+            raise ValueError(f"{model.__name__} sorts its siblings: use insert_sorted_children")
         self.model = model
         self._next_step: dict[str, int] = {}
         self._added: Counter[str] = Counter()
