@@ -87,7 +87,7 @@ def create_role_groups(nodes: list[Node]) -> dict[str, dict[str, Group]]:
 
 
 # Content the province places on every site at once (shared_blocks), the search
-# synonym list, the holiday calendar and the timeliness rules: its webmaster edits
+# synonym list, the holiday calendar, the timeliness rules and the 错敏词 list: its webmaster edits
 # these, nobody else does.
 NETWORK_WIDE_MODELS = [
     ("shared_blocks", "campaign"),
@@ -95,6 +95,7 @@ NETWORK_WIDE_MODELS = [
     ("xfsearch", "synonym"),
     ("xfworkdays", "calendarday"),
     ("xfoperations", "timelinessrule"),
+    ("xfsensitive", "sensitiveword"),
 ]
 
 

@@ -38,6 +38,8 @@ SHARED_APPS = [
     "readaloud",
     # The working-day calendar the centre edits (holidays, 调休).
     "workdays",
+    # 错敏词: the network's one list of sensitive words, kept by the province.
+    "sensitivewords",
     # Party affairs across nodes: transfers, member accounts, audit, leaders' figures.
     "partyaffairs.ledger",
     # Failed logins and page-password guesses, network-wide (themes.throttling).
