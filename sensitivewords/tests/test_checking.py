@@ -5,10 +5,12 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
+from django_tenants.utils import schema_context
 
 from network.factories import UserFactory
 from sensitivewords.checking import check_text, refusal
 from sensitivewords.models import SensitiveWord
+from sites.factories import article_form, node_column
 
 pytestmark = pytest.mark.django_db
 
@@ -64,3 +66,25 @@ def test_only_the_provinces_webmaster_keeps_the_list(client, net):
     assert "赌博" in client.get(url + "?q=赌", HTTP_HOST="prov.localhost").content.decode()
     client.force_login(county)
     assert client.get(url, HTTP_HOST="county1.localhost").status_code in (302, 403)
+
+
+def test_an_editor_saving_an_article_is_told_of_listed_words(client, net):
+    SensitiveWord.objects.create(word="赌博", kind="block")
+    SensitiveWord.objects.create(word="代开发票", kind="warn")
+    editor = UserFactory(username="jiacun_bj", roles=[(net.village1, "editor")])
+    client.force_login(editor)
+    with schema_context(net.village1.tenant.schema_name):
+        column = node_column(net.village1, "村务公开")
+    data = article_form("关于整治赌博的通知")
+    data["summary"] = "严禁代开发票"
+    response = client.post(
+        f"/admin/pages/add/xfsites/articlepage/{column.pk}/", data, HTTP_HOST="village1.localhost",
+        follow=True,
+    )  # fmt: skip
+    html = response.content.decode()
+    assert "本页含有错敏词“赌博”" in html and "需核实的词语：代开发票" in html
+    clean = client.post(
+        f"/admin/pages/add/xfsites/articlepage/{column.pk}/", article_form("村务公开通知"),
+        HTTP_HOST="village1.localhost", follow=True,
+    )  # fmt: skip
+    assert "错敏词" not in clean.content.decode().split("<main", 1)[-1]
