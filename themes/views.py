@@ -47,14 +47,16 @@ def sitemap(request, section=None):
         raise Http404
     per_file = settings.XFNET_SITEMAP_URLS
     pages = public_pages(home.get_descendants(inclusive=True))
-    if section is None:
-        files = math.ceil(pages.count() / per_file)
-        if files > 1:
-            return _sitemap_index(request, files)
-        section = 1
-    chunk = pages.only("url_path", "last_published_at", "depth").order_by("path")
-    chunk = list(chunk[(section - 1) * per_file : section * per_file])
-    if not chunk and section > 1:
+    ordered = pages.only("url_path", "last_published_at", "depth").order_by("path")
+    if section is not None and section < 1:
+        raise Http404
+    start = ((section or 1) - 1) * per_file
+    # one row past the file tells /sitemap.xml whether it must be an index; only then
+    # are the pages counted
+    chunk = list(ordered[start : start + per_file + (section is None)])
+    if section is None and len(chunk) > per_file:
+        return _sitemap_index(request, math.ceil(pages.count() / per_file))
+    if not chunk and section not in (None, 1):
         raise Http404
     urlset = [
         {

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import feedparser
 import pytest
+from django.core.cache import caches
 from django.test import RequestFactory
 from django.utils import timezone
 from django_tenants.utils import schema_context
@@ -231,5 +232,11 @@ def test_a_site_past_the_sitemap_limit_gets_an_index_of_files(client, net, setti
         assert 1 <= len(urls) <= 3
         listed += urls
     assert [url.removeprefix("http://village1.localhost") for url in listed] == expected
-    response, _ = get(client, "village1.localhost", f"/sitemap-{len(files) + 1}.xml")
-    assert response.status_code == 404
+    for past_the_end in (len(files) + 1, 0):
+        response, _ = get(client, "village1.localhost", f"/sitemap-{past_the_end}.xml")
+        assert response.status_code == 404
+    # exactly one file's worth of pages is one file, not an index
+    settings.XFNET_SITEMAP_URLS = len(expected)
+    caches["pages"].clear()  # the index above is cached; a setting change announces nothing
+    _, body = get(client, "village1.localhost", "/sitemap.xml")
+    assert len(ET.fromstring(body.encode()).findall("s:url/s:loc", ns)) == len(expected)
