@@ -55,14 +55,7 @@ class ChildSlots:
         if parent.pk is None:
             return 1
         self._saved_parents[parent.path] = parent
-        # lock the parent row: its numchild changes and its last child is read now
-        self.model._default_manager.select_for_update().filter(pk=parent.pk).values("pk").get()
-        last = (
-            self.model._default_manager.filter(path__startswith=parent.path, depth=parent.depth + 1)
-            .order_by("-path")
-            .values_list("path", flat=True)
-            .first()
-        )
+        last = _lock_children_of(self.model, parent).values_list("path", flat=True).last()
         return self._step_of(last) + 1 if last else 1
 
     def _step_of(self, path: str) -> int:
@@ -75,11 +68,8 @@ class ChildSlots:
 
     def update_saved_parents(self) -> None:
         """After the insert: add the new children to the saved parents' numchild."""
-        manager = self.model._default_manager
         for path, parent in self._saved_parents.items():
-            added = self._added[path]
-            manager.filter(pk=parent.pk).update(numchild=F("numchild") + added)
-            parent.numchild += added
+            _add_children(self.model, parent, self._added[path])
 
 
 def insert_sorted_children(model, parent, new_nodes) -> None:
@@ -89,13 +79,7 @@ def insert_sorted_children(model, parent, new_nodes) -> None:
     the way the database sorts the column, existing branches moved only where their
     place changes (in two statements), the new rows in one insert."""
     (field,) = model.node_order_by  # one text column: the database orders it below
-    manager = model._default_manager
-    manager.select_for_update().filter(pk=parent.pk).values("pk").get()
-    existing = list(
-        manager.filter(path__startswith=parent.path, depth=parent.depth + 1)
-        .order_by("path")
-        .values_list("path", field)
-    )
+    existing = list(_lock_children_of(model, parent).values_list("path", field))
     names = [name for _, name in existing] + [getattr(node, field) for node in new_nodes]
     with connection.cursor() as cursor:
         # ties keep the existing first and the new in their order (treebeard puts a
@@ -111,9 +95,21 @@ def insert_sorted_children(model, parent, new_nodes) -> None:
     _move_branches(model, moves)
     for i, node in enumerate(new_nodes, len(existing)):
         node.path, node.depth, node.numchild = paths[i], parent.depth + 1, 0
-    manager.bulk_create(new_nodes)
-    manager.filter(pk=parent.pk).update(numchild=F("numchild") + len(new_nodes))
-    parent.numchild += len(new_nodes)
+    model._default_manager.bulk_create(new_nodes)
+    _add_children(model, parent, len(new_nodes))
+
+
+def _lock_children_of(model, parent):
+    """Lock the parent row (its numchild changes, and its children are read now); its
+    children, in path order."""
+    manager = model._default_manager
+    manager.select_for_update().filter(pk=parent.pk).values("pk").get()
+    return manager.filter(path__startswith=parent.path, depth=parent.depth + 1).order_by("path")
+
+
+def _add_children(model, parent, count: int) -> None:
+    model._default_manager.filter(pk=parent.pk).update(numchild=F("numchild") + count)
+    parent.numchild += count
 
 
 def _move_branches(model, moves) -> None:
