@@ -134,30 +134,60 @@ def reaching_webmaster_groups(nodes: list[Node]) -> dict[str, list[Group]]:
     }
 
 
+class _Rights:
+    """Page, collection and site rights of roles, gathered and then written in one
+    insert per table."""
+
+    def __init__(self):
+        # the webmaster's rights include every other role's (tested)
+        self.permissions = _permissions_by_codename(
+            [
+                *PAGE_PERMISSIONS[Role.WEBMASTER],
+                *COLLECTION_PERMISSIONS[Role.WEBMASTER],
+                *SITE_PERMISSIONS[Role.WEBMASTER],
+            ]
+        )
+        self.pages, self.collections, self.sites = [], [], []
+
+    def give(self, group, role, *, page=None, collection=None, site=None) -> None:
+        by_codename = self.permissions
+        if page is not None:
+            self.pages += [
+                GroupPagePermission(group=group, page=page, permission=by_codename[c])
+                for c in PAGE_PERMISSIONS.get(role, ())
+            ]
+        if collection is not None:
+            self.collections += [
+                GroupCollectionPermission(
+                    group=group, collection=collection, permission=by_codename[c]
+                )
+                for c in COLLECTION_PERMISSIONS.get(role, ())
+            ]
+        if site is not None:
+            self.sites += [
+                GroupSitePermission(group=group, site=site, permission=by_codename[c])
+                for c in SITE_PERMISSIONS.get(role, ())
+            ]
+
+    def save(self) -> None:
+        GroupPagePermission.objects.bulk_create(self.pages)
+        GroupCollectionPermission.objects.bulk_create(self.collections)
+        GroupSitePermission.objects.bulk_create(self.sites)
+
+
 def grant_schema_permissions(webmaster) -> None:
     """The webmaster of the node owning the current schema (a county, say) looks after
     every site in it: rights on the root page and root collection, rather than on each
     of its ~190 sites (Wagtail builds one query term per page right a user holds, so
     per-site rights made each admin page of a county webmaster take seconds)."""
-    root_page = Page.get_first_root_node()
-    root_collection = Collection.get_first_root_node()
-    permissions = _permissions_by_codename(
-        [*PAGE_PERMISSIONS[Role.WEBMASTER], *COLLECTION_PERMISSIONS[Role.WEBMASTER]]
+    rights = _Rights()
+    rights.give(
+        webmaster,
+        Role.WEBMASTER,
+        page=Page.get_first_root_node(),
+        collection=Collection.get_first_root_node(),
     )
-    GroupPagePermission.objects.bulk_create(
-        [
-            GroupPagePermission(group=webmaster, page=root_page, permission=permissions[codename])
-            for codename in PAGE_PERMISSIONS[Role.WEBMASTER]
-        ]
-    )
-    GroupCollectionPermission.objects.bulk_create(
-        [
-            GroupCollectionPermission(
-                group=webmaster, collection=root_collection, permission=permissions[codename]
-            )
-            for codename in COLLECTION_PERMISSIONS[Role.WEBMASTER]
-        ]
-    )
+    rights.save()
 
 
 def grant_site_permissions(grants_by_site) -> None:
@@ -170,41 +200,15 @@ def grant_site_permissions(grants_by_site) -> None:
     holds the pages and media of the whole schema already and is given only the
     site's settings, which are per site.
     """
-    # the webmaster's rights include every other role's (tested)
-    permissions = _permissions_by_codename(
-        [
-            *PAGE_PERMISSIONS[Role.WEBMASTER],
-            *COLLECTION_PERMISSIONS[Role.WEBMASTER],
-            *SITE_PERMISSIONS[Role.WEBMASTER],
-        ]
-    )
-    pages, collections, sites = [], [], []
+    rights = _Rights()
     for groups_by_role, reach_groups, site, collection in grants_by_site:
-        grants = [(group, role) for role, group in groups_by_role.items()]
-        grants += [(group, Role.WEBMASTER) for group in reach_groups[1:]]
-        sites += [
-            GroupSitePermission(group=group, site=site, permission=permissions[c])
-            for group in reach_groups[:1]
-            for c in SITE_PERMISSIONS[Role.WEBMASTER]
-        ]
-        for group, role in grants:
-            pages += [
-                GroupPagePermission(group=group, page=site.root_page, permission=permissions[c])
-                for c in PAGE_PERMISSIONS.get(role, ())
-            ]
-            collections += [
-                GroupCollectionPermission(
-                    group=group, collection=collection, permission=permissions[c]
-                )
-                for c in COLLECTION_PERMISSIONS.get(role, ())
-            ]
-            sites += [
-                GroupSitePermission(group=group, site=site, permission=permissions[c])
-                for c in SITE_PERMISSIONS.get(role, ())
-            ]
-    GroupPagePermission.objects.bulk_create(pages)
-    GroupCollectionPermission.objects.bulk_create(collections)
-    GroupSitePermission.objects.bulk_create(sites)
+        schema_owner, below_it = reach_groups[:1], reach_groups[1:]
+        for group in schema_owner:
+            rights.give(group, Role.WEBMASTER, site=site)
+        roles = [*groups_by_role.items(), *((Role.WEBMASTER, group) for group in below_it)]
+        for role, group in roles:
+            rights.give(group, role, page=site.root_page, collection=collection, site=site)
+    rights.save()
 
 
 def assign_role(user, node: Node, role: str) -> Group:
