@@ -4,6 +4,7 @@ Groups and accounts live in the public schema; the page, collection and workflow
 rules that reference them live in the schema holding the node's site.
 """
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
 from wagtail.models import (
@@ -300,6 +301,12 @@ def node_members(node: Node) -> dict[str, list]:
     for nodegroup in NodeGroup.objects.filter(node=node).prefetch_related("group__user_set"):
         members[nodegroup.role] = sorted(nodegroup.group.user_set.all(), key=lambda u: u.username)
     return members
+
+
+def accounts_with_roles(node: Node, roles) -> list:
+    """The active accounts holding any of `roles` on this node (who a notice goes to)."""
+    groups = NodeGroup.objects.filter(node=node, role__in=roles).values("group")
+    return list(get_user_model().objects.filter(groups__in=groups, is_active=True).distinct())
 
 
 def remove_role(user, node: Node, role: str) -> None:

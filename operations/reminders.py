@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from network.models import Role
-from syndication.notices import accounts_with_roles
+from network.roles import accounts_with_roles
 
 from .models import Staleness
 

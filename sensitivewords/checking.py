@@ -5,21 +5,19 @@ when the list's version in the shared cache changes."""
 import threading
 import uuid
 
-from django.core.cache import cache
-
 from .matching import Findings, WordMatcher
-from .models import VERSION_CACHE_KEY, SensitiveWord
+from .models import VERSION_CACHE_KEY, SensitiveWord, shared_cache
 
 _lock = threading.Lock()
 _built: dict[str, object] = {"version": None, "matcher": None}
 
 
 def current_matcher() -> WordMatcher:
-    version = cache.get(VERSION_CACHE_KEY)
+    version = shared_cache().get(VERSION_CACHE_KEY)
     if version is None:
         version = uuid.uuid4().hex
-        cache.add(VERSION_CACHE_KEY, version, timeout=None)
-        version = cache.get(VERSION_CACHE_KEY, version)
+        shared_cache().add(VERSION_CACHE_KEY, version, timeout=None)
+        version = shared_cache().get(VERSION_CACHE_KEY, version)
     with _lock:
         if _built["version"] != version:
             _built["matcher"] = WordMatcher(SensitiveWord.objects.values_list("word", "kind"))

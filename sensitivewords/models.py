@@ -1,9 +1,17 @@
 """The network's one list of sensitive words (错敏词), kept by the province: a blocking
 word refuses a public post with the word shown; a warning word sends it to moderation."""
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import models
 from wagtail.admin.panels import FieldPanel
+
+
+def shared_cache():
+    """The network-wide cache (the "pages" alias, keyed without the schema): the
+    default cache's keys carry the schema, so a change made on one site's host went
+    unseen on the others until the entry expired."""
+    return caches["pages"]
+
 
 # Bumped on every change: each process rebuilds its automaton when it differs.
 VERSION_CACHE_KEY = "sensitivewords:version"
@@ -43,4 +51,4 @@ class SensitiveWord(models.Model):
 
 def list_changed() -> None:
     """Every process's automaton is rebuilt on its next check (sensitivewords.checking)."""
-    cache.delete(VERSION_CACHE_KEY)
+    shared_cache().delete(VERSION_CACHE_KEY)

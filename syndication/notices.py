@@ -10,20 +10,12 @@ from datetime import timedelta
 
 from celery import current_app
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
-from network.models import NodeGroup
-
 from .models import Notice, NoticeState
 from .outbox import count_failure, pending_ids
-
-
-def accounts_with_roles(node, roles) -> list:
-    groups = NodeGroup.objects.filter(node=node, role__in=roles).values("group")
-    return list(get_user_model().objects.filter(groups__in=groups, is_active=True).distinct())
 
 
 def queue_notice(delivery, accounts, subject: str, body: str) -> Notice | None:

@@ -10,13 +10,14 @@ from django.utils import timezone
 from django_tenants.utils import schema_context
 
 from network.models import Role
+from network.roles import accounts_with_roles
 from search.indexing import hide_from_network
 from sites.models import ArticlePage
 
 from . import audit, events
 from .errors import SyndicationError
 from .models import AuditAction, DeliveryKind, Story, StoryState, Submission, SubmissionState
-from .notices import accounts_with_roles, queue_notice
+from .notices import queue_notice
 from .outbox import enqueue
 from .permissions import may_review_at, require
 from .points import revoke_points

@@ -4,12 +4,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from network.models import Node, Role
+from network.roles import accounts_with_roles
 
 from . import audit, events
 from .errors import SyndicationError
 from .mapping import column_belongs_to, columns_of, mapped_column
 from .models import AuditAction, DeliveryKind, Submission, SubmissionState
-from .notices import accounts_with_roles, queue_notice
+from .notices import queue_notice
 from .outbox import enqueue
 from .permissions import SyndicationDenied, may_review_at, may_submit_from, require
 from .points import award_points

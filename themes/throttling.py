@@ -12,22 +12,8 @@ from functools import wraps
 
 from axes.handlers.proxy import AxesProxyHandler
 from axes.helpers import get_lockout_response
-from django.conf import settings
 from django.contrib.auth.signals import user_login_failed
 from django.db import connection
-
-
-def client_ip(request) -> str:
-    """The reader's address: REMOTE_ADDR, or behind XFNET_TRUSTED_PROXIES proxies the
-    address the nearest of them saw (a reader can forge X-Forwarded-For entries to
-    the left of it, never the one our own proxy appended)."""
-    proxies = settings.XFNET_TRUSTED_PROXIES
-    if proxies:
-        hops = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        hops = [hop for hop in hops if hop]
-        if len(hops) >= proxies:
-            return hops[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def password_throttled(kind: str, restriction_kwarg: str):

@@ -2,9 +2,7 @@
 
 from datetime import date, timedelta
 
-from django.core.cache import cache
-
-from .models import CALENDAR_CACHE_KEY, CalendarDay, DayKind
+from .models import CALENDAR_CACHE_KEY, CalendarDay, DayKind, shared_cache
 
 CALENDAR_SECONDS = 3600
 # a rule asks for at most a season; more is a mistake, and would walk long
@@ -13,10 +11,10 @@ MAX_WORKING_DAYS = 366
 
 def marked_days() -> dict[date, str]:
     """{day: kind} of every day the centre marked (a few dozen a year), cached."""
-    marked = cache.get(CALENDAR_CACHE_KEY)
+    marked = shared_cache().get(CALENDAR_CACHE_KEY)
     if marked is None:
         marked = dict(CalendarDay.objects.values_list("day", "kind"))
-        cache.set(CALENDAR_CACHE_KEY, marked, CALENDAR_SECONDS)
+        shared_cache().set(CALENDAR_CACHE_KEY, marked, CALENDAR_SECONDS)
     return marked
 
 

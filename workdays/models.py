@@ -1,9 +1,17 @@
 """The working-day calendar the centre edits: Monday to Friday work, except the days
 marked here (a public holiday on a weekday, a weekend made a working day by 调休)."""
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import models
 from wagtail.admin.panels import FieldPanel
+
+
+def shared_cache():
+    """The network-wide cache (the "pages" alias, keyed without the schema): the
+    default cache's keys carry the schema, so a change made on one site's host went
+    unseen on the others until the entry expired."""
+    return caches["pages"]
+
 
 CALENDAR_CACHE_KEY = "workdays:marked"
 
@@ -30,9 +38,9 @@ class CalendarDay(models.Model):
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
-        cache.delete(CALENDAR_CACHE_KEY)  # workdays.calendar reads the days through it
+        shared_cache().delete(CALENDAR_CACHE_KEY)  # workdays.calendar reads the days through it
 
     def delete(self, *args, **kwargs):
         result = super().delete(*args, **kwargs)
-        cache.delete(CALENDAR_CACHE_KEY)
+        shared_cache().delete(CALENDAR_CACHE_KEY)
         return result

@@ -25,6 +25,18 @@ def test_a_change_to_the_list_is_seen_by_the_next_check():
     assert not check_text("网上赌博")
 
 
+def test_a_word_added_on_one_sites_host_is_seen_on_every_other(net):
+    """The list's version lives in the network-wide cache: each site's schema used to
+    keep its own, so a word the province added reached no other site's checks."""
+    county, village = net.county1.tenant.schema_name, net.county2.tenant.schema_name
+    with schema_context(village):
+        assert not check_text("网上赌博")  # this process's automaton built
+    with schema_context(county):
+        SensitiveWord.objects.create(word="赌博", kind="block")
+    with schema_context(village):
+        assert check_text("网上赌博").blocking == ["赌博"]
+
+
 def load(path, kind):
     out = io.StringIO()
     call_command("sensitivewords", "load", str(path), "--kind", kind, stdout=out)

@@ -10,9 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from django_tenants.utils import schema_context
 from wagtail.models import PageViewRestriction
 
+from network.addresses import client_ip
 from network.factories import UserFactory
 from sites.factories import ArticlePageFactory, node_column
-from themes.throttling import client_ip
 
 pytestmark = pytest.mark.django_db
 HOST = "village1.localhost"

@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from django_tenants.utils import schema_context
 
 from network.factories import UserFactory
 from workdays.calendar import (
@@ -58,3 +59,14 @@ def test_only_the_provinces_webmaster_edits_the_calendar(client, net):
     )
     assert refused.status_code in (302, 403) and "/admin/" in refused.get("Location", "/admin/")
     assert not CalendarDay.objects.filter(day=date(2027, 1, 2)).exists()
+
+
+def test_a_day_marked_on_one_sites_host_counts_on_every_other(net):
+    """The marked days are cached network-wide, not per schema."""
+    monday = date(2026, 12, 7)
+    with schema_context(net.county2.tenant.schema_name):
+        assert is_working_day(monday)  # cached there
+    with schema_context(net.county1.tenant.schema_name):
+        CalendarDay.objects.create(day=monday, kind=DayKind.HOLIDAY, name="临时放假")
+    with schema_context(net.county2.tenant.schema_name):
+        assert not is_working_day(monday)

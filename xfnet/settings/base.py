@@ -260,7 +260,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "themes/locked_out.html"
-AXES_CLIENT_IP_CALLABLE = "themes.throttling.client_ip"
+AXES_CLIENT_IP_CALLABLE = "network.addresses.client_ip"
 AXES_ENABLE_ADMIN = False
 AXES_VERBOSE = False
 # How many proxies (nginx, a load balancer) stand in front of the application: the
