@@ -97,6 +97,7 @@ NETWORK_WIDE_MODELS = [
     ("xfworkdays", "calendarday"),
     ("xfoperations", "timelinessrule"),
     ("xfsensitive", "sensitiveword"),
+    ("xfmessages", "replyrule"),
 ]
 
 

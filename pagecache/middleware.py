@@ -11,7 +11,9 @@ from network.generations import page_cache, request_tokens
 # uncached (so random parameters cannot fill the cache).
 KEYED_PARAMETERS = {"page"}
 # Paths that are never cached: the admin, per-user or per-query pages, served files.
-UNCACHED_PREFIXES = ("/admin/", "/search/", "/documents/", "/static/", "/media/", "/my/")
+UNCACHED_PREFIXES = (
+    "/admin/", "/search/", "/documents/", "/static/", "/media/", "/my/", "/messages/",
+)  # fmt: skip
 
 
 def is_cacheable_request(request) -> bool:

@@ -40,6 +40,8 @@ urlpatterns = [
     path("search/suggest/", suggest, name="search_suggest"),
     # 个人中心: party members' own records (partyaffairs), never cached.
     path("my/", include("partyaffairs.urls")),
+    # 网络直通车: the public's messages and the answers shown (messageboard), never cached.
+    path("messages/", include("messageboard.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("sitemap-<int:section>.xml", sitemap, name="sitemap_section"),
     path("robots.txt", robots_txt, name="robots_txt"),

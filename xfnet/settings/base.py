@@ -40,6 +40,8 @@ SHARED_APPS = [
     "workdays",
     # 错敏词: the network's one list of sensitive words, kept by the province.
     "sensitivewords",
+    # 网络直通车: the public's messages to every node, the reply clock, escalation.
+    "messageboard",
     # Party affairs across nodes: transfers, member accounts, audit, leaders' figures.
     "partyaffairs.ledger",
     # Failed logins and page-password guesses, network-wide (themes.throttling).
@@ -229,6 +231,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "syndication.tasks.resume_pending_deliveries",
         "schedule": 5 * 60,
     },
+    # 网络直通车: messages past their reply deadline reported to the parent node
+    "escalate-overdue-messages": {
+        "task": "messageboard.tasks.escalate_overdue_messages",
+        "schedule": 3600,
+    },
     # What a lost indexing task left out (or left in) of the search index.
     "catch-up-search-index": {"task": "search.tasks.catch_up_index", "schedule": 10 * 60},
 }
@@ -240,6 +247,12 @@ XFNET_DELIVERY_RETRY_DELAY = 10
 # accepted it; a story accepted at county, city and province earns all three.
 XFNET_POINTS_PER_LEVEL = {"township": 1, "county": 1, "city": 3, "province": 5}
 DEFAULT_FROM_EMAIL = env.FROM_EMAIL
+
+# --- 网络直通车 (messageboard) -----------------------------------------------------------
+# Working days to answer a message when the province has set no 留言答复时限.
+XFNET_REPLY_WORKING_DAYS = 5
+# Messages one address may leave, network-wide, per window of seconds.
+XFNET_MESSAGE_RATE = (5, 600)
 
 # --- Auth -----------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
