@@ -20,7 +20,8 @@ PERIODS = {"month": ("本月", 1), "quarter": ("近三个月", 3), "year": ("近
 LABELS = {
     "sites": "站点数", "articles": "发稿数", "submitted": "报送", "accepted": "采用",
     "returned": "退稿", "rate": "采用率", "pushes": "下发", "reached": "下发覆盖站点",
-    "reads": "阅读次数", "behind": "未按时更新站点",
+    "reads": "阅读次数", "behind": "未按时更新站点", "messages": "收到留言",
+    "overdue_messages": "留言逾期",
 }  # fmt: skip
 
 

@@ -1,7 +1,7 @@
 """统计分析, the write side: every node's figures for a month, summed by level over
-its subtree, recomputed from the public schema alone (the ledger, the
-read counts and the scan's monthly article counts). Beat runs it for the current
-month after each scan; a page view only reads the rows (operations.reports)."""
+its subtree, recomputed from the public schema alone (the ledger, the read counts,
+the scan's monthly article counts and the message board's history). Beat runs it for
+the current month after each scan; a page view only reads the rows (operations.reports)."""
 
 from collections import Counter, defaultdict
 from datetime import date, datetime, time, timedelta
@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Count, Sum
 from django.utils import timezone
 
+from messageboard.models import MessageStep, StepKind
 from network.models import Node
 from readership.models import SiteDailyViews
 from syndication.models import Push, Submission, SubmissionState
@@ -43,6 +44,7 @@ def own_figures(month: date) -> dict[int, Counter]:
     decided = Submission.objects.filter(decided_at__gte=start, decided_at__lt=end)
     pushes = Push.objects.filter(created_at__gte=start, created_at__lt=end)
     reads = SiteDailyViews.objects.filter(day__gte=month, day__lt=next_month(month))
+    steps = MessageStep.objects.filter(at__gte=start, at__lt=end)
     columns = {
         "articles": _grouped(SiteMonth.objects.filter(month=month), "node_id", Sum("articles")),
         "submitted": _grouped(submitted, "from_node_id"),
@@ -51,6 +53,9 @@ def own_figures(month: date) -> dict[int, Counter]:
         "pushes": _grouped(pushes, "from_node_id"),
         "reached": _grouped(pushes, "from_node_id", Sum("reach")),
         "reads": _grouped(reads, "node_id", Sum("views")),
+        # 网络直通车: messages left on the node's site, and those it let run overdue
+        "messages": _grouped(steps.filter(kind=StepKind.POSTED), "node_id"),
+        "overdue_messages": _grouped(steps.filter(kind=StepKind.ESCALATED), "node_id"),
     }
     figures = defaultdict(Counter)
     for figure, by_node in columns.items():

@@ -1,12 +1,16 @@
 """统计分析 (issue 19, item 2): roll-ups from the real workflow, equal to a direct
 count; the page by level and branch, drill-down, isolation and the xlsx export."""
 
+from datetime import timedelta
 from io import BytesIO
 
 import pytest
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from messageboard.escalation import escalate_overdue
+from messageboard.handling import Posting, post_message
+from messageboard.models import Message
 from network.factories import UserFactory
 from network.models import Node
 from operations.reports import months_of, report
@@ -104,3 +108,22 @@ def test_another_branch_is_not_found(client, activity):
         f"/admin/operations/statistics/{net.county2.code}/", HTTP_HOST="county1.localhost"
     )
     assert other.status_code == 404
+
+
+def test_messages_and_overdue_messages_are_counted_where_they_happened(net):
+    """网络直通车: a message counts for the site it was left on, an overdue one for the
+    node that let it run over (reported by the real escalation)."""
+    today = timezone.localdate()
+    for address in ("192.0.2.1", "192.0.2.2"):
+        post_message(net.village1, Posting("张三", "", "consult", "咨询"), address)
+    late = post_message(net.village2, Posting("李四", "", "help", "求助"), "192.0.2.3")
+    Message.objects.filter(pk=late.pk).update(due_on=today - timedelta(days=1))
+    assert escalate_overdue(today) == 1
+    refresh_month(today)
+    county = report(net.county1, [month_start(today)])
+    assert county.total.figures["messages"] == 3
+    assert county.total.figures["overdue_messages"] == 1
+    village_row = next(row for row in county.by_level if row.label == "村（社区）")
+    assert (village_row.figures["messages"], village_row.figures["overdue_messages"]) == (3, 1)
+    other = report(net.county2, [month_start(today)])
+    assert other.total.figures["messages"] == 0
