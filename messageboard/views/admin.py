@@ -47,6 +47,9 @@ class StaffView(WagtailAdminTemplateMixin, TemplateView):
     def get_page_subtitle(self):
         return self.node.name
 
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
 
 class InboxView(StaffView):
     template_name = "messageboard/admin/inbox.html"
