@@ -1,6 +1,7 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from demo.messages import build_demo_messages
 from demo.network import (
     ADMIN_PASSWORD,
     ADMIN_USERNAME,
@@ -37,6 +38,7 @@ class Command(BaseCommand):
         build_demo_syndication(log=self.stdout.write)
         dress_demo_sites(log=self.stdout.write)
         build_demo_party(log=self.stdout.write)
+        build_demo_messages(log=self.stdout.write)
         build_demo_operations(log=self.stdout.write)
         serve_sites_at_port(port)
         link_campaign_to_topic(port)
@@ -54,6 +56,7 @@ class Command(BaseCommand):
         self.stdout.write(f"  管理员（全网）：{ADMIN_USERNAME} / {ADMIN_PASSWORD}")
         for username, code, _role, label, name in DEMO_ACCOUNTS:
             self.stdout.write(f"  {label} {name}：{username} / {DEMO_PASSWORD}（节点 {code}）")
+        self.stdout.write(f"  网络直通车   http://yicheng.localhost:{port}/messages/")
         self.stdout.write(
             f"  党员个人中心 http://yicheng.localhost:{port}/my/ ：{MEMBER_LOGIN} / {DEMO_PASSWORD}"
         )
