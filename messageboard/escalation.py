@@ -4,13 +4,13 @@ has to answer it."""
 
 from datetime import date
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
 from network.models import Role
 from network.roles import accounts_with_roles
+from notifications.models import Channel
+from notifications.sending import notify
 
 from .handling import record_step
 from .models import Message, MessageState, StepKind
@@ -21,8 +21,9 @@ BATCH = 500
 
 def escalate_overdue(today: date | None = None, limit: int = BATCH) -> int:
     """Report each message overdue on `today` (not reported yet) to its owner's
-    parent; returns how many. Each is locked, marked and mailed in its own
-    transaction: none is reported twice, and a mail refused leaves it for the next run."""
+        parent; returns how many. Each is locked, marked and mailed in its own
+        transaction: none is reported twice (the notices go out from the outbox after the
+    commit, retried there)."""
     today = today or timezone.localdate()
     ids = list(
         overdue(Message.objects.all(), today)
@@ -57,13 +58,13 @@ def escalate_overdue(today: date | None = None, limit: int = BATCH) -> int:
 
 
 def _notify(message: Message, parent) -> None:
-    addresses = sorted({a.email for a in accounts_with_roles(parent, [Role.WEBMASTER]) if a.email})
-    if not addresses:
-        return
-    subject = f"【留言逾期】{message.node.name}有一条留言超过答复期限未答复"
+    """The parent's webmasters: in their inbox, by e-mail and by text message."""
+    title = f"【留言逾期】{message.node.name}有一条留言超过答复期限未答复"
     body = (
         f"{message.node.name}于{timezone.localtime(message.created_at):%Y-%m-%d}收到的留言"
         f"（类别：{message.get_category_display()}），答复期限为{message.due_on:%Y-%m-%d}，"
-        f"至今未答复。请督促办理。登录后台“网络直通车”的“下级逾期”可查看。"
+        f"至今未答复，请督促办理。"
     )
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, addresses)
+    notify(accounts_with_roles(parent, [Role.WEBMASTER]), title, body,
+           link=parent.link_for_mail("/admin/messages/?tab=below"), topic="messageboard.overdue",
+           channels=(Channel.EMAIL, Channel.SMS))  # fmt: skip

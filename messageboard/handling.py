@@ -10,9 +10,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.html import strip_tags
 
-from network.models import Node
+from network.models import Node, Role
 from network.people import person
-from network.roles import user_may_edit_content
+from network.roles import accounts_with_roles, user_may_edit_content
+from notifications.models import Channel
+from notifications.sending import notify
 from sensitivewords.checking import check_text, refusal
 
 from .clock import due_date
@@ -62,7 +64,16 @@ def post_message(node: Node, posting: Posting, address: str) -> Message:
         )  # fmt: skip
         note = f"含提示词：{'、'.join(findings.warning)}，转人工审核" if held else ""
         record_step(message, StepKind.POSTED, None, note)
+        tell_staff(message, "待审核" if held else f"请于{message.due_on:%Y-%m-%d}前答复")
     return message
+
+
+def tell_staff(message: Message, what: str) -> None:
+    """The owning node's reviewers and webmasters: in their inbox and by e-mail."""
+    staff = accounts_with_roles(message.node, [Role.REVIEWER, Role.WEBMASTER])
+    notify(staff, f"【网络直通车】{message.node.name}收到一条留言（{what}）",
+           message.text[:200], link=message.node.link_for_mail(f"/admin/messages/{message.pk}/"),
+           topic="messageboard.new", channels=(Channel.EMAIL,))  # fmt: skip
 
 
 def require_staff(user, message: Message) -> None:
@@ -139,6 +150,7 @@ def refer_up(message: Message, user, note: str) -> Message:
         message.due_on, message.escalated_at = due_date(parent, today), None
         message.save(update_fields=["node", "clock_from", "due_on", "escalated_at"])
         record_step(message, StepKind.REFERRED, user, f"转{parent.name}：{note}")
+        tell_staff(message, f"由{message.origin.name}转来，请于{message.due_on:%Y-%m-%d}前答复")
     return message
 
 

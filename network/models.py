@@ -1,5 +1,7 @@
 """The public schema's view of the network: nodes, their schemas, domains and roles."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import connection, models
@@ -95,6 +97,15 @@ class Node(MP_Node):
         domain = self.primary_domain or ""
         host = domain if port == default else f"{domain}:{port}"
         return f"{request.scheme}://{host}{path or '/'}"
+
+    def link_for_mail(self, path: str) -> str:
+        """This node's address for `path` where there is no request (e-mails, text
+        messages): its primary domain, with the scheme and port of
+        WAGTAILADMIN_BASE_URL (the network's own)."""
+        base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        host = self.primary_domain or base.hostname
+        host = f"{host}:{base.port}" if base.port else host
+        return f"{base.scheme}://{host}{path or '/'}"
 
 
 class Domain(models.Model):

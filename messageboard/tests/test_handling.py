@@ -12,6 +12,7 @@ from messageboard.guarding import Refused
 from messageboard.handling import Posting, post_message
 from messageboard.models import Message, MessageState, MessageStep, ReplyRule, StepKind
 from network.factories import UserFactory
+from notifications.models import InboxItem
 from sensitivewords.models import SensitiveWord
 from workdays.models import CalendarDay, DayKind
 
@@ -48,6 +49,17 @@ def test_a_message_waits_with_its_deadline_and_its_text_is_kept_plain(net):
     assert message.due_on == due_date(net.village1, message.clock_from)
     assert (message.name, message.text) == ("李四", "alert(1)路灯坏了")
     assert list(message.steps.values_list("kind", flat=True)) == [StepKind.POSTED]
+
+
+def test_the_nodes_staff_are_told_of_a_new_message(net):
+    reviewer = UserFactory(username="cun_tongzhi", roles=[(net.village1, "reviewer")])
+    UserFactory(username="ling_tongzhi", roles=[(net.village2, "reviewer")])
+    message = post(net.village1)
+    told = InboxItem.objects.get(topic="messageboard.new")
+    assert told.recipient == reviewer and message.text[:10] in told.body
+    assert (
+        told.link.endswith(f"/admin/messages/{message.pk}/") and "village1.localhost" in told.link
+    )
 
 
 def test_blocking_words_refuse_and_warning_words_hold_for_moderation(net):

@@ -11,6 +11,7 @@ from django_tenants.utils import schema_context
 from openpyxl import load_workbook
 from PIL import Image
 
+from notifications.sending import notify
 from partyaffairs.factories import id_number
 from partyaffairs.figures import refresh_figures
 from partyaffairs.ledger.models import AuditEntry, MemberAccount
@@ -190,6 +191,11 @@ def test_a_member_reads_only_their_own_record_at_my(net, officers, member):
     assert "李建国" in text and "甲村党支部" in text and NUMBER not in text
     assert "no-cache" in page["Cache-Control"] or "private" in page["Cache-Control"]
     assert not AuditEntry.objects.filter(action="read", actor=account.user).exists()
+    # what was sent to the member shows in 个人中心 (notifications' inbox), no one else's
+    notify([account.user], "【心灵港湾】生日快乐", "祝您生日快乐！")
+    notify([officers.village1], "【提醒】给组织员的消息")
+    text = anonymous.get("/my/").content.decode()
+    assert "我的消息" in text and "生日快乐" in text and "给组织员的消息" not in text
     # the member account opens no admin screen
     assert anonymous.get(party_url(net.village1, "members/")).status_code in (302, 403)
     assert anonymous.get("/admin/").status_code == 403

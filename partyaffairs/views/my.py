@@ -15,11 +15,14 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django_tenants.utils import schema_context
 
+from notifications.queries import inbox_of
+
 from ..ledger.models import MemberAccount
 from ..models import Meeting, Member, MemberStatus
 from ..recruiting_rules import PROBATION
 
 QUIET_MONTHS = 3
+INBOX_SHOWN = 10
 
 
 class LoginView(auth_views.LoginView):
@@ -63,5 +66,8 @@ def own_record(account: MemberAccount) -> Own | None:
 def my_home(request):
     account = MemberAccount.objects.filter(user=request.user).select_related("node__tenant").first()
     own = own_record(account) if account is not None else None
-    context = {"account": account, "own": own, "node": getattr(request, "node", None)}
+    context = {
+        "account": account, "own": own, "node": getattr(request, "node", None),
+        "inbox": list(inbox_of(request.user)[:INBOX_SHOWN]),
+    }  # fmt: skip
     return render(request, "partyaffairs/my/home.html", context)

@@ -42,6 +42,8 @@ SHARED_APPS = [
     "sensitivewords",
     # 网络直通车: the public's messages to every node, the reply clock, escalation.
     "messageboard",
+    # 站内消息, e-mail and text messages to accounts, through one outbox.
+    "notifications",
     # Party affairs across nodes: transfers, member accounts, audit, leaders' figures.
     "partyaffairs.ledger",
     # Failed logins and page-password guesses, network-wide (themes.throttling).
@@ -231,6 +233,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "syndication.tasks.resume_pending_deliveries",
         "schedule": 5 * 60,
     },
+    # e-mails and text messages whose sending task was lost
+    "resume-pending-dispatches": {
+        "task": "notifications.tasks.resume_pending_dispatches",
+        "schedule": 5 * 60,
+    },
     # 网络直通车: messages past their reply deadline reported to the parent node
     "escalate-overdue-messages": {
         "task": "messageboard.tasks.escalate_overdue_messages",
@@ -247,6 +254,20 @@ XFNET_DELIVERY_RETRY_DELAY = 10
 # accepted it; a story accepted at county, city and province earns all three.
 XFNET_POINTS_PER_LEVEL = {"township": 1, "county": 1, "city": 3, "province": 5}
 DEFAULT_FROM_EMAIL = env.FROM_EMAIL
+
+# --- Notifications (notifications) ----------------------------------------------------
+XFNET_SMS_BACKEND = {
+    "console": "notifications.sms.ConsoleBackend",
+    "aliyun": "notifications.sms.AliyunBackend",
+}[env.SMS_BACKEND]
+XFNET_SMS_ACCESS_KEY_ID = env.SMS_ACCESS_KEY_ID
+XFNET_SMS_ACCESS_KEY_SECRET = env.SMS_ACCESS_KEY_SECRET
+XFNET_SMS_SIGN_NAME = env.SMS_SIGN_NAME
+XFNET_SMS_TEMPLATE_CODE = env.SMS_TEMPLATE_CODE
+XFNET_SMS_TEMPLATE_PARAM = env.SMS_TEMPLATE_PARAM
+XFNET_SMS_ENDPOINT = env.SMS_ENDPOINT
+# Seconds before a failed e-mail or text message is tried again; doubled each time.
+XFNET_NOTIFY_RETRY_DELAY = 10
 
 # --- 网络直通车 (messageboard) -----------------------------------------------------------
 # Working days to answer a message when the province has set no 留言答复时限.

@@ -89,3 +89,13 @@ PAGE_CACHE_SECONDS: int = int(_str("XFNET_PAGE_CACHE_SECONDS", "300"))
 # set = views are counted from that log by a Celery task, since nginx answers most
 # reads from its micro-cache without asking Django; unset = Django counts each view.
 READ_LOG: Path | None = Path(_str("XFNET_READ_LOG")).resolve() if _str("XFNET_READ_LOG") else None
+# Text messages (notifications.sms): "console" (the log; development's and the default)
+# or "aliyun" (Alibaba Cloud SMS; needs the key, an approved sign name and template).
+SMS_BACKEND: str = _str("XFNET_SMS_BACKEND", "console")
+SMS_ACCESS_KEY_ID: str | None = _str("XFNET_SMS_ACCESS_KEY_ID")
+SMS_ACCESS_KEY_SECRET: str | None = _str("XFNET_SMS_ACCESS_KEY_SECRET")
+SMS_SIGN_NAME: str = _str("XFNET_SMS_SIGN_NAME", "先锋网")
+# The template's one variable carries the text: e.g. "您有新消息：${content}".
+SMS_TEMPLATE_CODE: str = _str("XFNET_SMS_TEMPLATE_CODE", "")
+SMS_TEMPLATE_PARAM: str = _str("XFNET_SMS_TEMPLATE_PARAM", "content")
+SMS_ENDPOINT: str = _str("XFNET_SMS_ENDPOINT", "https://dysmsapi.aliyuncs.com")
