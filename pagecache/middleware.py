@@ -12,7 +12,7 @@ from network.generations import page_cache, request_tokens
 KEYED_PARAMETERS = {"page"}
 # Paths that are never cached: the admin, per-user or per-query pages, served files.
 UNCACHED_PREFIXES = (
-    "/admin/", "/search/", "/documents/", "/static/", "/media/", "/my/", "/messages/",
+    "/admin/", "/search/", "/documents/", "/static/", "/media/", "/my/", "/messages/", "/surveys/",
 )  # fmt: skip
 
 

@@ -42,6 +42,8 @@ urlpatterns = [
     path("my/", include("partyaffairs.urls")),
     # 网络直通车: the public's messages and the answers shown (messageboard), never cached.
     path("messages/", include("messageboard.urls")),
+    # 调查投票: questionnaires and votes (surveys), never cached (answers per browser).
+    path("surveys/", include("surveys.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("sitemap-<int:section>.xml", sitemap, name="sitemap_section"),
     path("robots.txt", robots_txt, name="robots_txt"),

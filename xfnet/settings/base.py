@@ -44,6 +44,8 @@ SHARED_APPS = [
     "messageboard",
     # 站内消息, e-mail and text messages to accounts, through one outbox.
     "notifications",
+    # 调查投票: questionnaires and votes, run on a site or across a subtree.
+    "surveys",
     # Party affairs across nodes: transfers, member accounts, audit, leaders' figures.
     "partyaffairs.ledger",
     # Failed logins and page-password guesses, network-wide (themes.throttling).
@@ -274,6 +276,8 @@ XFNET_NOTIFY_RETRY_DELAY = 10
 XFNET_REPLY_WORKING_DAYS = 5
 # Messages one address may leave, network-wide, per window of seconds.
 XFNET_MESSAGE_RATE = (5, 600)
+# 调查投票: public responses one address may give to one survey (offices share one).
+XFNET_SURVEY_RESPONSES_PER_ADDRESS = 50
 
 # --- Auth -----------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
