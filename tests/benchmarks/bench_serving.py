@@ -139,10 +139,13 @@ def get(url: str, headers: dict[str, str]) -> tuple[int, dict, str]:
         return response.status, dict(response.headers), response.read().decode()
 
 
-def start_xfnet(workdir: Path, workers: int, processes: list, extra_nginx: str = ""):
-    """gunicorn on the production settings and nginx with deploy/nginx in front, on the
-    benchmark's database and Redis; appends them to `processes`. Returns (nginx's
-    HTTPS URL, gunicorn's port)."""
+def start_xfnet(
+    workdir: Path, workers: int, processes: list, extra_nginx: str = "",
+    settings_module: str = "xfnet.settings.production",
+):  # fmt: skip
+    """gunicorn on the production settings (or a module built on them) and nginx with
+    deploy/nginx in front, on the benchmark's database and Redis; appends them to
+    `processes`. Returns (nginx's HTTPS URL, gunicorn's port)."""
     from django.conf import settings
 
     from tests.deploy.conftest import free_port, nginx_config, wait_for
@@ -153,7 +156,8 @@ def start_xfnet(workdir: Path, workers: int, processes: list, extra_nginx: str =
         sys.exit("nginx is not installed (apt-get install nginx)")
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "xfnet.settings.production",
+        "DJANGO_SETTINGS_MODULE": settings_module,
+        "PYTHONPATH": str(ROOT),
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "XFNET_PERSONAL_DATA_KEY": Fernet.generate_key().decode(),
         "DJANGO_ALLOWED_HOSTS": ".localhost",
