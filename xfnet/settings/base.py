@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -46,6 +47,8 @@ SHARED_APPS = [
     "notifications",
     # 调查投票: questionnaires and votes, run on a site or across a subtree.
     "surveys",
+    # 心灵港湾: members' birthday and 入党纪念日 greetings, cards, officers' to-do notes.
+    "greetings",
     # Party affairs across nodes: transfers, member accounts, audit, leaders' figures.
     "partyaffairs.ledger",
     # Failed logins and page-password guesses, network-wide (themes.throttling).
@@ -234,6 +237,11 @@ CELERY_BEAT_SCHEDULE = {
     "resume-pending-deliveries": {
         "task": "syndication.tasks.resume_pending_deliveries",
         "schedule": 5 * 60,
+    },
+    # 心灵港湾 greetings and 待办提醒, each once a day (a rerun sends nothing twice)
+    "daily-greetings-and-reminders": {
+        "task": "greetings.tasks.daily_greetings_and_reminders",
+        "schedule": crontab(hour=8, minute=0),
     },
     # e-mails and text messages whose sending task was lost
     "resume-pending-dispatches": {

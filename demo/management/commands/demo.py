@@ -1,6 +1,7 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from demo.greetings import build_demo_greetings
 from demo.messages import build_demo_messages
 from demo.network import (
     ADMIN_PASSWORD,
@@ -12,6 +13,7 @@ from demo.network import (
 )
 from demo.operations import build_demo_operations
 from demo.party import MEMBER_LOGIN, build_demo_party
+from demo.surveys import build_demo_surveys
 from demo.syndication import build_demo_syndication, link_campaign_to_topic
 from demo.themes import dress_demo_sites
 
@@ -39,6 +41,8 @@ class Command(BaseCommand):
         dress_demo_sites(log=self.stdout.write)
         build_demo_party(log=self.stdout.write)
         build_demo_messages(log=self.stdout.write)
+        build_demo_surveys(log=self.stdout.write)
+        build_demo_greetings(log=self.stdout.write)
         build_demo_operations(log=self.stdout.write)
         serve_sites_at_port(port)
         link_campaign_to_topic(port)
@@ -57,6 +61,7 @@ class Command(BaseCommand):
         for username, code, _role, label, name in DEMO_ACCOUNTS:
             self.stdout.write(f"  {label} {name}：{username} / {DEMO_PASSWORD}（节点 {code}）")
         self.stdout.write(f"  网络直通车   http://yicheng.localhost:{port}/messages/")
+        self.stdout.write(f"  调查投票     http://yicheng.localhost:{port}/surveys/")
         self.stdout.write(
             f"  党员个人中心 http://yicheng.localhost:{port}/my/ ：{MEMBER_LOGIN} / {DEMO_PASSWORD}"
         )
