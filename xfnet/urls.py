@@ -44,6 +44,8 @@ urlpatterns = [
     path("messages/", include("messageboard.urls")),
     # 调查投票: questionnaires and votes (surveys), never cached (answers per browser).
     path("surveys/", include("surveys.urls")),
+    # 论坛议事: each node's boards (forums), never cached (pages depend on the reader).
+    path("forum/", include("forums.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("sitemap-<int:section>.xml", sitemap, name="sitemap_section"),
     path("robots.txt", robots_txt, name="robots_txt"),

@@ -47,6 +47,8 @@ SHARED_APPS = [
     "notifications",
     # 调查投票: questionnaires and votes, run on a site or across a subtree.
     "surveys",
+    # 论坛议事: boards per node, topics, replies, reports, moderation.
+    "forums",
     # 心灵港湾: members' birthday and 入党纪念日 greetings, cards, officers' to-do notes.
     "greetings",
     # Party affairs across nodes: transfers, member accounts, audit, leaders' figures.
@@ -284,6 +286,10 @@ XFNET_NOTIFY_RETRY_DELAY = 10
 XFNET_REPLY_WORKING_DAYS = 5
 # Messages one address may leave, network-wide, per window of seconds.
 XFNET_MESSAGE_RATE = (5, 600)
+# 论坛议事: posts one account may make per window of seconds; where its images are
+# kept (outside MEDIA_ROOT: nginx serves that, and a hidden post's images must not be).
+XFNET_FORUM_RATE = (10, 600)
+XFNET_FORUM_IMAGE_ROOT = DATA_DIR / "private" / "forum"
 # 调查投票: public responses one address may give to one survey (offices share one).
 XFNET_SURVEY_RESPONSES_PER_ADDRESS = 50
 
