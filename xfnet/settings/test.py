@@ -17,6 +17,6 @@ CACHES, CELERY_BROKER_URL = redis_settings(redis_locations(broker_db=2, cache_db
 CELERY_RESULT_BACKEND = CELERY_BROKER_URL
 XFNET_DELIVERY_RETRY_DELAY = 0.2
 XFNET_NOTIFY_RETRY_DELAY = 0.2
-XFNET_FORUM_IMAGE_ROOT = DATA_DIR / "test-private" / "forum"  # noqa: F405
+XFNET_FORUM_IMAGE_ROOT = DATA_DIR / "test-private" / "forum"
 # A worker started with beat (-B) by a test catches up the search index within seconds.
 CELERY_BEAT_SCHEDULE["catch-up-search-index"]["schedule"] = 3  # noqa: F405
