@@ -89,5 +89,30 @@ def _failed(dispatch: Dispatch, error: str, *, permanent: bool) -> None:
         dispatch.state = DispatchState.FAILED
 
 
+def retry_failed(topic: str) -> int:
+    """An administrator's 重发: the failed e-mails and text messages of `topic`'s
+    lines go back to the outbox, with their attempts counted afresh."""
+    ids = list(
+        Dispatch.objects.filter(item__topic=topic, state=DispatchState.FAILED).values_list(
+            "pk", flat=True
+        )
+    )
+    Dispatch.objects.filter(pk__in=ids).update(state=DispatchState.PENDING, attempts=0)
+    transaction.on_commit(lambda: [send_later(pk) for pk in ids])
+    return len(ids)
+
+
+def deliver_pending_here() -> int:
+    """Send what is queued in this process (CLI, and finishing work with no worker);
+    a failure is recorded on its row as the task would. Returns how many were sent."""
+    sent = 0
+    for pk in Dispatch.objects.filter(state=DispatchState.PENDING).values_list("pk", flat=True):
+        try:
+            sent += deliver(pk) == DispatchState.SENT
+        except TryAgain:
+            continue  # recorded on the row; beat's sweep tries it again
+    return sent
+
+
 def absolute(link: str) -> str:
     return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{link}" if link.startswith("/") else link

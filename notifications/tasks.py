@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from celery import shared_task
 from django.conf import settings
+from django.db import OperationalError
 from django.utils import timezone
 
 from .models import Dispatch, DispatchState
@@ -18,8 +19,10 @@ STALE = timedelta(minutes=10)
 def send_dispatch(self, dispatch_id: int):
     try:
         return deliver(dispatch_id)
-    except TryAgain as again:
-        delay = settings.XFNET_NOTIFY_RETRY_DELAY * 2**self.request.retries
+    except (TryAgain, OperationalError) as again:
+        # the channel failed (attempt counted), or the database is away (not counted:
+        # the row is untouched, and the sweep finds it if this gives up)
+        delay = settings.XFNET_NOTIFY_RETRY_DELAY * 2 ** min(self.request.retries, 8)
         raise self.retry(exc=again, countdown=delay) from None
 
 

@@ -10,7 +10,9 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from . import notices, pushing, revoking, stories, submitting
+from notifications.sending import deliver_pending_here
+
+from . import pushing, revoking, stories, submitting
 from .models import Delivery, DeliveryKind, DeliveryState
 from .outbox import count_failure, pending_ids, send
 
@@ -50,11 +52,11 @@ def record_failure(delivery_id: int, error: Exception) -> int:
 
 
 def resume_pending(older_than: timedelta = timedelta(minutes=5)) -> int:
-    """Re-send deliveries and notices left pending (a worker died, a message was lost)."""
+    """Re-send deliveries left pending (a worker died, a message was lost)."""
     ids = pending_ids(Delivery, DeliveryState.PENDING, older_than)
     for delivery_id in ids:
         send(delivery_id)
-    return len(ids) + notices.resume_pending(older_than)
+    return len(ids)
 
 
 def run_pending_here(story=None) -> int:
@@ -70,5 +72,5 @@ def run_pending_here(story=None) -> int:
         for delivery_id in ids:
             tried.add(delivery_id)
             ran += run_delivery(delivery_id)
-    notices.send_pending_here()
+    deliver_pending_here()  # the notices they queued
     return ran

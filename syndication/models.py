@@ -360,38 +360,6 @@ class Delivery(OutboxEntry):
         return f"{self.get_kind_display()}：{self.story.title}"
 
 
-class NoticeState(models.TextChoices):
-    PENDING = "pending", "待发送"
-    SENT = "sent", "已发送"
-    FAILED = "failed", "发送失败"
-
-
-class Notice(OutboxEntry):
-    """An e-mail a delivery owes people (a review request, a receipt, a revocation).
-
-    Written in the delivery's own transaction and sent after it commits, by a task of
-    its own: a delivery run again after a worker died finds its notice already there,
-    and a notice is marked sent as soon as the mail server took it.
-    """
-
-    delivery = models.OneToOneField(Delivery, on_delete=models.CASCADE, related_name="notice")
-    recipients = ArrayField(models.EmailField(), verbose_name="收件人")
-    subject = models.CharField("标题", max_length=255)
-    body = models.TextField("内容")
-    state = models.CharField(
-        "状态", max_length=10, choices=NoticeState.choices, default=NoticeState.PENDING
-    )
-    sent_at = models.DateTimeField("发送时间", null=True, blank=True)
-
-    class Meta:
-        verbose_name = "通知邮件"
-        verbose_name_plural = "通知邮件"
-        indexes = [models.Index(fields=["state", "created_at"])]
-
-    def __str__(self):
-        return self.subject
-
-
 class AwardKind(models.TextChoices):
     AUTHOR = "author", "作者"
     NODE = "node", "站点"

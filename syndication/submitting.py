@@ -97,6 +97,7 @@ def deliver_submission(delivery) -> None:
         f"【待审核】{submission.from_node.name}报送：{submission.story.title}",
         f"{submission.from_node.name}报送了稿件《{submission.story.title}》，"
         f"请登录{submission.to_node.name}后台的“报送审核”处理。",
+        node=submission.to_node,
     )
 
 
@@ -163,6 +164,7 @@ def carry_out_decision(delivery) -> None:
         recipients,
         f"【{verdict}】{submission.to_node.name}：{story.title}",
         f"《{story.title}》在{submission.to_node.name}{verdict}。{detail}",
+        node=story.origin_node,
     )
 
 

@@ -1,4 +1,5 @@
-"""Celery tasks: deliveries and the notices they queue (syndication.delivery, .notices).
+"""Celery tasks: deliveries (syndication.delivery); the notices they queue are sent by
+notifications' outbox.
 
 Two kinds of failure are told apart. The database being unreachable (restarting, a
 network blip) is waited for: the task retries every few seconds without touching
@@ -12,7 +13,6 @@ from celery import shared_task
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
-from . import notices
 from .delivery import record_failure, resume_pending, run_delivery
 from .outbox import MAX_ATTEMPTS
 
@@ -51,13 +51,8 @@ def deliver(self, delivery_id: int, outages: int = 0) -> bool:
     return _run_with_retries(self, run_delivery, record_failure, delivery_id, outages)
 
 
-@shared_task(bind=True, acks_late=True, max_retries=None)
-def send_notice(self, notice_id: int, outages: int = 0) -> bool:
-    """Idempotent: a notice already sent is skipped."""
-    return _run_with_retries(self, notices.send_notice, notices.record_failure, notice_id, outages)
-
-
 @shared_task
 def resume_pending_deliveries() -> int:
-    """Beat: re-send deliveries and notices a dead worker or a lost message left."""
+    """Beat: re-send deliveries a dead worker or a lost message left (the notices'
+    outbox has its own sweep, notifications.tasks.resume_pending_dispatches)."""
     return resume_pending()

@@ -1,5 +1,5 @@
-"""Notices by e-mail: sent once, after the work they report is committed; 撤稿 tells
-everyone who took the story."""
+"""Notices (through notifications: the inbox and e-mail): made once, sent after the
+work they report is committed; 撤稿 tells everyone who took the story."""
 
 import pytest
 from django.core import mail
@@ -7,11 +7,13 @@ from django.db import transaction
 from django_tenants.utils import schema_context
 
 from network.factories import UserFactory
+from notifications.models import Dispatch, InboxItem
+from notifications.sending import deliver
 from sites.models import ArticlePage
 from syndication.delivery import run_delivery, run_pending_here
 from syndication.factories import story_at
-from syndication.models import Delivery, Notice
-from syndication.notices import send_notice
+from syndication.models import Delivery
+from syndication.notices import notice_topic
 from syndication.pushing import push_down
 from syndication.submitting import columns_of, decide, submit_up
 
@@ -31,15 +33,20 @@ def test_a_delivery_run_again_after_a_kill_sends_its_notice_once(net, people):
     with pytest.raises(WorkerKilled), transaction.atomic():
         run_delivery(delivery.pk)
         raise WorkerKilled
-    assert mail.outbox == [] and not Notice.objects.filter(delivery=delivery).exists()
+    topic = notice_topic(delivery.pk)
+    assert mail.outbox == [] and not InboxItem.objects.filter(topic=topic).exists()
 
     run_pending_here()  # the delivery again, then its notice
-    assert [m.to for m in mail.outbox] == [sorted([reviewer.email, people.town_reviewer.email])]
-    notice = Notice.objects.get(delivery=delivery)
-    assert notice.state == "sent"
-    assert send_notice(notice.pk) is False  # a second send finds it sent
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([reviewer.email,
+                                                           people.town_reviewer.email])  # fmt: skip
+    told = InboxItem.objects.filter(topic=topic)
+    assert {item.recipient for item in told} >= {reviewer, people.town_reviewer}
+    assert "town1.localhost" in told.first().link  # the township's own admin
+    sent = Dispatch.objects.filter(item__topic=topic)
+    assert {d.state for d in sent} == {"sent"}
+    assert deliver(sent.first().pk) == "skipped"  # a second send finds it sent
     assert run_delivery(delivery.pk) is False
-    assert len(mail.outbox) == 1
+    assert len(mail.outbox) == sent.count()
 
 
 def test_revocation_tells_the_reviewers_who_accepted_and_the_pushers(client, net, people):
@@ -66,8 +73,7 @@ def test_revocation_tells_the_reviewers_who_accepted_and_the_pushers(client, net
     assert "本站原文也已撤下" in response.content.decode()
     run_pending_here()
     revoked = [m for m in mail.outbox if m.subject.startswith("【已撤稿】")]
-    assert len(revoked) == 1
-    assert set(revoked[0].to) == {"shi@example.cn", county_reviewer.email}
-    assert "数据有误" in revoked[0].body
+    assert {m.to[0] for m in revoked} == {"shi@example.cn", county_reviewer.email}
+    assert len(revoked) == 2 and "数据有误" in revoked[0].body
     with schema_context(net.county1.tenant.schema_name):
         assert not ArticlePage.objects.get(pk=story.origin_page_id).live

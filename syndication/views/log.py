@@ -1,13 +1,17 @@
 """流转日志: each story's deliveries and decisions, failures first to the eye."""
 
-from django.db.models import Q
+from django.db.models import CharField, Exists, OuterRef, Q, Value
+from django.db.models.functions import Cast, Concat
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from network.roles import user_may_edit_content
+from notifications.models import Dispatch, DispatchState
+from notifications.queries import dispatch_states
+from notifications.sending import retry_failed as retry_notice
 
-from .. import notices
-from ..models import AuditEvent, Delivery, DeliveryState, Notice, NoticeState
+from ..models import AuditEvent, Delivery, DeliveryState
+from ..notices import notice_topic
 from ..outbox import retry_failed
 from ..permissions import may_review_at, require
 from .base import NodeAdminView
@@ -19,7 +23,6 @@ def deliveries_about(node, user):
         "push__from_node",
         "submission__from_node",
         "submission__to_node",
-        "notice",
     ).order_by("-created_at", "-pk")
     if user.is_superuser and node.is_root():
         return deliveries
@@ -43,13 +46,15 @@ class LogView(NodeAdminView):
         deliveries = deliveries_about(self.node, self.request.user)
         failed_only = self.request.GET.get("state") == DeliveryState.FAILED
         # a delivery failed, or the notice it owed could not be sent
-        failed = Q(state=DeliveryState.FAILED) | Q(notice__state=NoticeState.FAILED)
+        failed = Q(state=DeliveryState.FAILED) | Q(Exists(_failed_notices()))
         if failed_only:
             deliveries = deliveries.filter(failed)
+        shown = list(deliveries[:200])
+        states = dispatch_states(notice_topic(d.pk) for d in shown)
         context.update(
             failed_only=failed_only,
             failed_count=deliveries_about(self.node, self.request.user).filter(failed).count(),
-            deliveries=deliveries[:200],
+            deliveries=[(d, states.get(notice_topic(d.pk))) for d in shown],
             events=AuditEvent.objects.filter(Q(node=self.node) | Q(story__origin_node=self.node))
             .select_related("story", "node", "actor")
             .order_by("-created_at", "-pk")[:200],
@@ -62,8 +67,8 @@ class LogView(NodeAdminView):
             deliveries_about(self.node, request.user), pk=request.POST.get("delivery")
         )
         if request.POST.get("what") == "notice":
-            notice = get_object_or_404(Notice, delivery=delivery)
-            retry, done = (lambda: notices.retry_failed(notice)), "已重新发送通知邮件。"
+            topic = notice_topic(delivery.pk)
+            retry, done = (lambda: retry_notice(topic)), "已重新发送通知。"
         else:
             retry, done = (lambda: retry_failed(delivery)), "已重新投递。"
         return self.act(
@@ -77,3 +82,9 @@ class LogView(NodeAdminView):
 def _retry(user, node, retry):
     require(may_review_at(user, node), "只有本站的审核员或站长可以重新投递。")
     retry()
+
+
+def _failed_notices():
+    """The failed e-mails or text messages of the delivery's notice (a subquery)."""
+    topic = Concat(Value("syndication.delivery."), Cast(OuterRef("pk"), CharField()))
+    return Dispatch.objects.filter(state=DispatchState.FAILED, item__topic=topic)
