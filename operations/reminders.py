@@ -1,12 +1,13 @@
-"""提醒: each node newly found behind a rule gets one e-mail to its webmasters."""
+"""提醒: each node newly found behind a rule tells its webmasters once (their inbox and
+e-mail, through notifications)."""
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
 from network.models import Role
 from network.roles import accounts_with_roles
+from notifications.models import Channel
+from notifications.sending import notify
 
 from .models import Staleness
 
@@ -16,8 +17,8 @@ BATCH = 500
 
 def send_reminders(limit: int = BATCH) -> int:
     """Send the reminders not sent yet (up to `limit`); returns how many went out.
-    Each row is locked, sent and marked in its own transaction: none goes out twice,
-    and one refused by the mail server stays unmarked for the next run."""
+    Each row is locked, told and marked in its own transaction: none goes out twice
+    (a mail server's refusal is the outbox's to retry)."""
     sent = 0
     ids = Staleness.objects.filter(reminded_at__isnull=True).values_list("pk", flat=True)
     for pk in list(ids[:limit]):
@@ -30,11 +31,12 @@ def send_reminders(limit: int = BATCH) -> int:
             )
             if row is None:
                 continue
-            addresses = sorted(
-                {a.email for a in accounts_with_roles(row.node, [Role.WEBMASTER]) if a.email}
-            )
-            if addresses:
-                send_mail(*_message(row), settings.DEFAULT_FROM_EMAIL, addresses)
+            webmasters = accounts_with_roles(row.node, [Role.WEBMASTER])
+            if webmasters:
+                subject, body = _message(row)
+                notify(webmasters, subject, body, topic=f"operations.staleness.{row.pk}",
+                       link=row.node.link_for_mail("/admin/operations/timeliness/"),
+                       channels=(Channel.EMAIL,))  # fmt: skip
                 sent += 1
             row.reminded_at = timezone.now()
             row.save(update_fields=["reminded_at"])

@@ -9,6 +9,8 @@ from django.utils import timezone
 from django_tenants.utils import schema_context
 
 from network.factories import UserFactory
+from notifications.models import InboxItem
+from notifications.sending import deliver_pending_here
 from operations.models import ColumnActivity, ScanState, Staleness, TimelinessRule
 from operations.reminders import send_reminders
 from operations.scanning import scan_all, scan_changed
@@ -75,11 +77,14 @@ def test_nodes_behind_a_rule_by_working_days_and_reminded_once(net):
     assert new == len(behind) and cleared == 0
 
     assert send_reminders() >= 1
+    told = InboxItem.objects.get(recipient=webmaster, topic__startswith="operations.staleness.")
+    assert "10个工作日未更新" in told.title
+    deliver_pending_here()  # the outbox's e-mails (a worker sends them after the commit)
     to_webmaster = [m for m in mail.outbox if webmaster.email in m.to]
     assert len(to_webmaster) == 1
     assert "甲村" in to_webmaster[0].subject and "10个工作日未更新" in to_webmaster[0].subject
     mail.outbox.clear()
-    assert send_reminders() == 0 and not mail.outbox  # once
+    assert send_reminders() == 0 and deliver_pending_here() == 0 and not mail.outbox  # once
 
     # the centre declares the last fortnight holidays: 甲县 is no longer behind
     CalendarDay.objects.bulk_create(
