@@ -8,9 +8,12 @@ from io import BytesIO
 import pytest
 from django.test import Client
 from django.utils import timezone
+from django_tenants.utils import schema_context
 from openpyxl import load_workbook
 
 from network.factories import UserFactory
+from partyaffairs.factories import MemberFactory, OrganisationFactory
+from partyaffairs.ledger.models import MemberAccount
 from surveys.definitions import forget
 from surveys.factories import vote_with
 from surveys.models import Question, Response, Survey
@@ -133,3 +136,42 @@ def test_staff_make_a_vote_and_read_its_results_per_site(client, net):
     assert client.get(f"/admin/surveys/{survey.pk}/results/",
                       HTTP_HOST="village3.localhost").status_code == 404  # fmt: skip
     assert client.get("/admin/surveys/new/", HTTP_HOST=VILLAGE).status_code in (302, 403)
+
+
+def test_a_members_vote_takes_one_answer_per_member_of_the_subtree(net):
+    vote = vote_with(net.county1, ("single", "支部书记述职测评", "满意\n基本满意\n不满意"),
+                     audience="members", below=True)  # fmt: skip
+    question = vote.questions.get()
+
+    def member_client(node, username):
+        with schema_context(node.tenant.schema_name):
+            branch = OrganisationFactory(node_code=node.code, name=f"{username}支部")
+            record = MemberFactory(organisation=branch)
+        user = UserFactory(username=username)
+        MemberAccount.objects.create(user=user, node=node, member_uuid=record.uuid)
+        client = Client(HTTP_HOST=VILLAGE)
+        client.force_login(user)
+        return client
+
+    anonymous = Client(HTTP_HOST=VILLAGE)
+    anonymous.get(f"/surveys/{vote.uuid}/")
+    refused = anonymous.post(f"/surveys/{vote.uuid}/", {f"q{question.pk}": "0"})
+    assert "只面向党员" in refused.content.decode()
+    member = member_client(net.village1, "dc_dangyuan")
+    assert member.post(f"/surveys/{vote.uuid}/", {f"q{question.pk}": "0"}).status_code == 302
+    # a new browser cookie does not make a second member
+    member.cookies.pop("xfvoter", None)
+    again = member.post(f"/surveys/{vote.uuid}/", {f"q{question.pk}": "2"})
+    assert "已经参加过" in again.content.decode()
+    outsider = member_client(net.village3, "dc_bie_dangyuan")  # another county's member
+    assert (
+        "不面向您所在的党组织"
+        in outsider.post(f"/surveys/{vote.uuid}/", {f"q{question.pk}": "1"}).content.decode()
+    )
+    staff = Client(HTTP_HOST=VILLAGE)
+    staff.force_login(UserFactory(username="dc_staff_vote", roles=[(net.village1, "editor")]))
+    assert "只面向党员" in staff.post(f"/surveys/{vote.uuid}/",
+                                     {f"q{question.pk}": "1"}).content.decode()  # fmt: skip
+    assert list(Response.objects.values_list("voter", flat=True)) == [
+        f"m{MemberAccount.objects.get(user__username='dc_dangyuan').pk}"
+    ]
