@@ -2,32 +2,22 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
-from django.shortcuts import redirect, render
-from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from django.shortcuts import redirect
 
+from network.screens import NodeScreen
 from partyaffairs.access import REFUSED, may_keep_register
 
 from .cards import KINDS, CardRefused, reachable_members, send_card
 
 
-class CardView(WagtailAdminTemplateMixin, TemplateView):
+class CardView(NodeScreen):
     template_name = "greetings/admin/card.html"
     page_title = "心灵港湾"
     header_icon = "mail"
+    refusal = REFUSED
 
-    def dispatch(self, request, *args, **kwargs):
-        self.node = getattr(request, "node", None)
-        if self.node is None:
-            raise Http404
-        if not may_keep_register(request.user, self.node):
-            context = {"message": REFUSED, "page_title": "没有权限"}
-            return render(request, "xfadmin/forbidden.html", context, status=403)
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+    def allowed(self, user, node) -> bool:
+        return may_keep_register(user, node)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

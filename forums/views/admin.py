@@ -4,11 +4,11 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from network.screens import NodeScreen
 
 from ..access import may_moderate
 from ..models import Post, PostState, Topic
@@ -16,22 +16,14 @@ from ..posting import NOT_MODERATOR, PostRefused, set_post_state, set_topic_flag
 from ..queries import held_posts, named_waiting, open_reports
 
 
-class ModerationView(WagtailAdminTemplateMixin, TemplateView):
+class ModerationView(NodeScreen):
     template_name = "forums/admin/moderation.html"
     page_title = "论坛管理"
     header_icon = "group"
+    refusal = NOT_MODERATOR
 
-    def dispatch(self, request, *args, **kwargs):
-        self.node = getattr(request, "node", None)
-        if self.node is None:
-            raise Http404
-        if not may_moderate(request.user, self.node):
-            context = {"message": NOT_MODERATOR, "page_title": "没有权限"}
-            return render(request, "xfadmin/forbidden.html", context, status=403)
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+    def allowed(self, user, node) -> bool:
+        return may_moderate(user, node)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

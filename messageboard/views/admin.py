@@ -6,13 +6,12 @@ from django.contrib import messages as flash
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from network.roles import user_may_edit_content
+from network.screens import NodeScreen
 
 from .. import handling
 from ..guarding import Refused
@@ -30,25 +29,14 @@ TABS = [
 PER_PAGE = 30
 
 
-class StaffView(WagtailAdminTemplateMixin, TemplateView):
+class StaffView(NodeScreen):
     header_icon = "mail"
     page_title = "网络直通车"
+    refusal = handling.NOT_STAFF
 
-    def dispatch(self, request, *args, **kwargs):
-        self.node = getattr(request, "node", None)
-        if self.node is None:
-            raise Http404
-        if not user_may_edit_content(request.user, self.node):
-            context = {"message": handling.NOT_STAFF, "page_title": "没有权限"}
-            return render(request, "xfadmin/forbidden.html", context, status=403)
+    def allowed(self, user, node) -> bool:
         self.today = timezone.localdate()
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_page_subtitle(self):
-        return self.node.name
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+        return user_may_edit_content(user, node)
 
 
 class InboxView(StaffView):

@@ -7,13 +7,12 @@ from urllib.parse import quote
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from network.roles import user_may_edit_content
+from network.screens import NodeScreen
 
 from ..definitions import definition
 from ..editing import NOT_STAFF, EditRefused, save_survey
@@ -25,24 +24,13 @@ from ..results import by_site, count, texts
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-class StaffView(WagtailAdminTemplateMixin, TemplateView):
+class StaffView(NodeScreen):
     header_icon = "list-ul"
     page_title = "调查投票"
+    refusal = NOT_STAFF
 
-    def dispatch(self, request, *args, **kwargs):
-        self.node = getattr(request, "node", None)
-        if self.node is None:
-            raise Http404
-        if not user_may_edit_content(request.user, self.node):
-            context = {"message": NOT_STAFF, "page_title": "没有权限"}
-            return render(request, "xfadmin/forbidden.html", context, status=403)
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_page_subtitle(self):
-        return self.node.name
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+    def allowed(self, user, node) -> bool:
+        return user_may_edit_content(user, node)
 
 
 class SurveyListView(StaffView):

@@ -5,7 +5,7 @@ import pytest
 from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.test.testcases import LiveServerThread
 
-from tests.tools import require_program
+from tests.tools import artifacts_dir, require_program
 
 
 @pytest.fixture
@@ -49,3 +49,19 @@ WIDEST = """() => {
   }
   return [Math.round(widest), what];
 }"""
+
+
+# A phone as the phone tests hold it (Playwright's browser.new_context(**PHONE)).
+PHONE = {
+    "viewport": {"width": 375, "height": 812}, "has_touch": True, "is_mobile": True,
+    "device_scale_factor": 2, "locale": "zh-CN",
+}  # fmt: skip
+
+
+def fits_the_phone(page, name: str, prefix: str) -> None:
+    """Wait for the page to settle, fail if anything on it runs wider than the 375 px
+    phone, and keep a full-page screenshot (`<prefix>-<name>.png`) for a person."""
+    page.wait_for_load_state("networkidle")
+    width, widest = page.evaluate(WIDEST)
+    assert width <= 375, f"{name} is {width}px wide on a 375px phone ({widest})"
+    page.screenshot(path=str(artifacts_dir() / f"{prefix}-{name}.png"), full_page=True)

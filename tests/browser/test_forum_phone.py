@@ -13,8 +13,7 @@ from network.models import Node
 from partyaffairs.factories import MemberFactory, OrganisationFactory
 from partyaffairs.ledger.models import MemberAccount
 from partyaffairs.models import Member, Organisation
-from tests.browser.conftest import WIDEST
-from tests.tools import artifacts_dir
+from tests.browser.conftest import PHONE, fits_the_phone
 
 pytestmark = pytest.mark.browser
 
@@ -48,21 +47,14 @@ def test_a_member_posts_a_topic_with_a_photo_from_a_phone(
 
     photo = tmp_path / "IMG_0001.jpg"
     PILImage.new("RGB", (3000, 2000), (30, 120, 200)).save(photo, "JPEG")
-    out = artifacts_dir()
 
     def arrived(page, name):
-        page.wait_for_load_state("networkidle")
-        width, widest = page.evaluate(WIDEST)
-        assert width <= 375, f"{name} is {width}px wide on a 375px phone ({widest})"
-        page.screenshot(path=str(out / f"forum-{name}.png"), full_page=True)
+        fits_the_phone(page, name, "forum")
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
         try:
-            phone = browser.new_context(
-                viewport={"width": 375, "height": 812}, has_touch=True, is_mobile=True,
-                device_scale_factor=2, locale="zh-CN",
-            )  # fmt: skip
+            phone = browser.new_context(**PHONE)
             page = phone.new_page()
             page.goto(live_server_url + "/my/login/")
             page.fill("input[name=username]", member.username)

@@ -15,8 +15,7 @@ from messageboard.guarding import NUMERALS
 from messageboard.models import Message
 from network.factories import UserFactory
 from network.models import Node
-from tests.browser.conftest import WIDEST
-from tests.tools import artifacts_dir
+from tests.browser.conftest import PHONE, fits_the_phone
 
 pytestmark = pytest.mark.browser
 
@@ -48,21 +47,13 @@ def test_a_message_left_and_answered_on_a_phone(
 ):
     from playwright.sync_api import sync_playwright
 
-    out = artifacts_dir()
-
     def arrived(page, name):
-        page.wait_for_load_state("networkidle")
-        width, widest = page.evaluate(WIDEST)
-        assert width <= 375, f"{name} is {width}px wide on a 375px phone ({widest})"
-        page.screenshot(path=str(out / f"messages-{name}.png"), full_page=True)
+        fits_the_phone(page, name, "messages")
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
         try:
-            phone = browser.new_context(
-                viewport={"width": 375, "height": 812}, has_touch=True, is_mobile=True,
-                device_scale_factor=2, locale="zh-CN",
-            )  # fmt: skip
+            phone = browser.new_context(**PHONE)
             page = phone.new_page()
             page.goto(live_server_url + "/")
             page.get_by_role("link", name="网络直通车").click()

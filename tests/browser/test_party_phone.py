@@ -14,8 +14,7 @@ from network.models import Node
 from partyaffairs.factories import MemberFactory, OrganisationFactory
 from partyaffairs.ledger.models import AuditEntry, NodeFigures
 from partyaffairs.models import Meeting, Member, Organisation
-from tests.browser.conftest import WIDEST
-from tests.tools import artifacts_dir
+from tests.browser.conftest import PHONE, fits_the_phone
 
 pytestmark = pytest.mark.browser
 
@@ -52,21 +51,14 @@ def test_a_meeting_recorded_from_a_phone(chromium, live_server_url, officer, tmp
     for index, colour in enumerate([(180, 20, 20), (20, 120, 40)]):
         photos.append(tmp_path / f"IMG_{index}.jpg")
         PILImage.new("RGB", (1200, 900), colour).save(photos[-1], "JPEG")
-    out = artifacts_dir()
 
     def arrived(page, name):
-        page.wait_for_load_state("networkidle")
-        width, widest = page.evaluate(WIDEST)
-        assert width <= 375, f"{name} is {width}px wide on a 375px phone ({widest})"
-        page.screenshot(path=str(out / f"party-{name}.png"), full_page=True)
+        fits_the_phone(page, name, "party")
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
         try:
-            phone = browser.new_context(
-                viewport={"width": 375, "height": 812}, has_touch=True, is_mobile=True,
-                device_scale_factor=2, locale="zh-CN",
-            )  # fmt: skip
+            phone = browser.new_context(**PHONE)
             page = phone.new_page()
             page.goto(live_server_url + "/admin/")
             page.fill("input[name=username]", officer.username)

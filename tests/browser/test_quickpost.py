@@ -16,8 +16,7 @@ from network.factories import UserFactory
 from network.models import Node
 from sites.models import ArticlePage
 from syndication.models import Story
-from tests.browser.conftest import WIDEST
-from tests.tools import artifacts_dir
+from tests.browser.conftest import PHONE, fits_the_phone
 
 pytestmark = pytest.mark.browser
 
@@ -47,7 +46,6 @@ def test_post_publish_and_submit_from_a_phone(chromium, live_server_url, webmast
 
     picture = tmp_path / "IMG_20261123_093012.jpg"
     PILImage.new("RGB", (4000, 3000), (180, 20, 20)).save(picture, "JPEG")
-    out = artifacts_dir()
     taps, screens = [], []
 
     def tap(locator, what):
@@ -55,19 +53,13 @@ def test_post_publish_and_submit_from_a_phone(chromium, live_server_url, webmast
         locator.click()
 
     def arrived(page, name):
-        page.wait_for_load_state("networkidle")
         screens.append(name)
-        width, widest = page.evaluate(WIDEST)
-        assert width <= 375, f"{name} is {width}px wide on a 375px phone ({widest})"
-        page.screenshot(path=str(out / f"quickpost-{len(screens)}-{name}.png"), full_page=True)
+        fits_the_phone(page, f"{len(screens)}-{name}", "quickpost")
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
         try:
-            phone = browser.new_context(
-                viewport={"width": 375, "height": 812}, has_touch=True, is_mobile=True,
-                device_scale_factor=2, locale="zh-CN",
-            )  # fmt: skip
+            phone = browser.new_context(**PHONE)
             page = phone.new_page()
             started = time.monotonic()
             page.goto(live_server_url + "/admin/")
