@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from network.roles import user_may_edit_content
 from network.screens import NodeScreen
@@ -35,8 +36,11 @@ class StaffView(NodeScreen):
     refusal = handling.NOT_STAFF
 
     def allowed(self, user, node) -> bool:
-        self.today = timezone.localdate()
         return user_may_edit_content(user, node)
+
+    @cached_property
+    def today(self):
+        return timezone.localdate()
 
 
 class InboxView(StaffView):
