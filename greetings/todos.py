@@ -1,7 +1,8 @@
 """待办提醒: once a day, each officer of a node with something to do gets one note
 listing it (in the admin inbox and by e-mail): the 党务 dashboard's reminders (换届,
-transfers to receive, recruits ready) for its organisers and webmasters, and the
-messages due or overdue (网络直通车) for its staff."""
+transfers to receive, recruits ready) and, in a quarter's last month, the
+organisations with no meeting recorded this quarter (三会一课), for its organisers
+and webmasters; the messages due or overdue (网络直通车) for its staff."""
 
 from collections import defaultdict
 from datetime import date
@@ -29,10 +30,12 @@ def remind_officers(today: date) -> int:
     for node in Node.objects.filter(pk__in=roles_by_node).select_related("tenant"):
         roles = roles_by_node[node.pk]
         if roles & set(PARTY_ROLES):
-            for sentence, _ in party.reminders(node):
-                _add(
-                    notes, users, accounts_with_roles(node, PARTY_ROLES), f"{node.name}：{sentence}"
-                )
+            officers = accounts_with_roles(node, PARTY_ROLES)
+            sentences = [sentence for sentence, _ in party.reminders(node)]
+            if (quiet := _without_meetings(node, today)) is not None:
+                sentences.append(quiet)
+            for sentence in sentences:
+                _add(notes, users, officers, f"{node.name}：{sentence}")
         due, overdue = messages.get(node.pk, (0, 0))
         if (due or overdue) and roles & set(MESSAGE_ROLES):
             sentence = (
@@ -55,6 +58,18 @@ def _add(notes, users, accounts, sentence: str) -> None:
         users[account.pk] = account
         if sentence not in notes[account.pk]:
             notes[account.pk].append(sentence)
+
+
+def _without_meetings(node: Node, today: date) -> str | None:
+    """In a quarter's last month: how many of the node's organisations have recorded
+    no meeting this quarter (they meet at least quarterly: 支部党员大会, 党课)."""
+    if today.month % 3:
+        return None
+    _, rows = party.meetings_by_organisation(node, today, count=1)
+    quiet = [name for name, counts in rows if not counts[-1]]
+    if not quiet:
+        return None
+    return f"{len(quiet)}个党组织本季度还没有记录组织生活会议（三会一课），请在季度末前安排。"
 
 
 def _messages_due(today: date) -> dict[int, tuple[int, int]]:

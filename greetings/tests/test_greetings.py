@@ -108,10 +108,14 @@ def test_officers_get_one_to_do_note_a_day(net):
     assert remind_officers(today) == 0
     note = InboxItem.objects.get(recipient=organiser)
     assert "超过换届日期" in note.body and "甲村" in note.body
+    assert "三会一课" not in note.body  # July: not a quarter's last month
     assert (
         "网络直通车有0条留言今天到期、1条已逾期" in InboxItem.objects.get(recipient=reviewer).body
     )
-    assert remind_officers(date(2026, 7, 2)) == 2  # the next day, again
+    assert remind_officers(date(2026, 7, 2)) == 2  # another day, again
+    assert remind_officers(date(2026, 9, 1)) == 2  # a quarter's last month
+    september = InboxItem.objects.get(recipient=organiser, topic="greetings.todo.20260901")
+    assert "1个党组织本季度还没有记录组织生活会议" in september.body
 
 
 @pytest.fixture
