@@ -13,7 +13,7 @@ KEYED_PARAMETERS = {"page"}
 # Paths that are never cached: the admin, per-user or per-query pages, served files.
 UNCACHED_PREFIXES = (
     "/admin/", "/search/", "/documents/", "/static/", "/media/", "/my/", "/messages/", "/surveys/",
-    "/forum/",
+    "/forum/", "/exams/",
 )  # fmt: skip
 
 

@@ -46,6 +46,8 @@ urlpatterns = [
     path("surveys/", include("surveys.urls")),
     # 论坛议事: each node's boards (forums), never cached (pages depend on the reader).
     path("forum/", include("forums.urls")),
+    # 网上考试: members' exams (exams), never cached.
+    path("exams/", include("exams.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("sitemap-<int:section>.xml", sitemap, name="sitemap_section"),
     path("robots.txt", robots_txt, name="robots_txt"),

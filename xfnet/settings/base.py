@@ -49,6 +49,8 @@ SHARED_APPS = [
     "surveys",
     # 论坛议事: boards per node, topics, replies, reports, moderation.
     "forums",
+    # 网上考试 (网上党校): question banks, exams, members' attempts.
+    "exams",
     # 心灵港湾: members' birthday and 入党纪念日 greetings, cards, officers' to-do notes.
     "greetings",
     # Party affairs across nodes: transfers, member accounts, audit, leaders' figures.
@@ -245,6 +247,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "greetings.tasks.daily_greetings_and_reminders",
         "schedule": crontab(hour=8, minute=0),
     },
+    # 网上考试: attempts past their time graded as they stood
+    "close-expired-attempts": {"task": "exams.tasks.close_expired_attempts", "schedule": 60},
     # e-mails and text messages whose sending task was lost
     "resume-pending-dispatches": {
         "task": "notifications.tasks.resume_pending_dispatches",
