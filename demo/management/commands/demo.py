@@ -1,6 +1,7 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from demo.exams import build_demo_exams
 from demo.forums import build_demo_forums
 from demo.greetings import build_demo_greetings
 from demo.messages import build_demo_messages
@@ -45,6 +46,7 @@ class Command(BaseCommand):
         build_demo_surveys(log=self.stdout.write)
         build_demo_greetings(log=self.stdout.write)
         build_demo_forums(log=self.stdout.write)
+        build_demo_exams(log=self.stdout.write)
         build_demo_operations(log=self.stdout.write)
         serve_sites_at_port(port)
         link_campaign_to_topic(port)
@@ -65,6 +67,7 @@ class Command(BaseCommand):
         self.stdout.write(f"  网络直通车   http://yicheng.localhost:{port}/messages/")
         self.stdout.write(f"  调查投票     http://yicheng.localhost:{port}/surveys/")
         self.stdout.write(f"  论坛议事     http://yicheng.localhost:{port}/forum/")
+        self.stdout.write(f"  网上考试     http://yicheng.localhost:{port}/exams/（党员登录后）")
         self.stdout.write(
             f"  党员个人中心 http://yicheng.localhost:{port}/my/ ：{MEMBER_LOGIN} / {DEMO_PASSWORD}"
         )
