@@ -9,6 +9,8 @@ in this process, against two bare queries.
 """
 
 import argparse
+import json
+import math
 import os
 import random
 import secrets
@@ -17,6 +19,7 @@ import statistics
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -68,6 +71,7 @@ def main():
     import django
 
     django.setup()
+    from django.conf import settings
     from django.contrib.auth import (
         BACKEND_SESSION_KEY,
         HASH_SESSION_KEY,
@@ -85,6 +89,8 @@ def main():
     from surveys.factories import vote_with
 
     config = setup_bench_network(args, "xfnet_bench_exams")
+    # the sessions made here are read by gunicorn: both sign with this key
+    settings.SECRET_KEY = secrets.token_urlsafe(50)
     made = subprocess.check_output(["mktemp", "-d", "/tmp/xfnet-exams-XXXX"], text=True)
     workdir = Path(made.strip())
     processes = []
@@ -130,7 +136,8 @@ def main():
         )
         anchor_survey = vote_with(villages[0], ("single", "锚", "甲\n乙"), title="锚")
         _, app_port = start_xfnet(workdir, args.gunicorn_workers, processes,
-                                  settings_module="tests.benchmarks.vote_anchor")  # fmt: skip
+                                  settings_module="tests.benchmarks.vote_anchor",
+                                  secret_key=settings.SECRET_KEY)  # fmt: skip
         base = f"http://127.0.0.1:{app_port}/"
 
         def script(name, rows, pause):
@@ -143,6 +150,16 @@ def main():
         anchor_rows = [
             (k, "/bench-insert/", f"survey={anchor_survey.pk}") for k, _, _ in saves[:2000]
         ]
+        # one save by hand: answered as the member (not redirected to a login)
+        key, path, body = saves[0]
+        probe = urllib.request.Request(
+            base.rstrip("/") + path, data=body.encode(), method="POST",
+            headers={"Host": host, "X-Forwarded-Proto": "https", "Origin": f"https://{host}",
+                     "X-CSRFToken": CSRF, "Cookie": f"csrftoken={CSRF}; sessionid={key}",
+                     "Content-Type": "application/x-www-form-urlencoded"},
+        )  # fmt: skip
+        with urllib.request.urlopen(probe, timeout=30) as answer:
+            assert json.loads(answer.read())["saved"] is True, "the probe save was not saved"
         runs, loads = {}, [os.getloadavg()[0]]
         for pause in (args.pause_ms, 0):
             for name, rows in (("anchor", anchor_rows), ("save", saves)):
@@ -151,6 +168,12 @@ def main():
                 runs[(name, pause)] = run_wrk(base, args.seconds, connections=args.connections,
                                               script=path)  # fmt: skip
                 loads.append(os.getloadavg()[0])
+        # requests draw saves at random: this many distinct answers are expected written
+        # (warm-up requests add a few more); far fewer would mean saves not answered
+        written = Answer.objects.filter(attempt__exam=exam).count()
+        drawn = sum(r["requests"] for (name, _), r in runs.items() if name == "save")
+        expected = len(saves) * (1 - math.exp(-drawn / len(saves)))
+        assert written >= 0.95 * expected, f"{written} answers written, {expected:.0f} expected"
         # grading: a 50-question paper with every question answered
         attempt = Attempt.objects.filter(exam=exam).first()
         Answer.objects.filter(attempt=attempt).delete()
@@ -169,7 +192,8 @@ def main():
             bare.append((time.perf_counter() - t0) * 1000)
         print()
         print(f"machine: {os.cpu_count()} cores; load {min(loads):.2f}-{max(loads):.2f}; "
-              f"{len(saves)} distinct saves over {args.members} members")  # fmt: skip
+              f"{len(saves)} distinct saves over {args.members} members, "
+              f"{written} written ({expected:.0f} expected from {drawn} drawn)")  # fmt: skip
         for (name, pause), r in runs.items():
             label = f"paced {pause} ms/conn" if pause else "unpaced"
             print(f"  {name:6} {label:18} {r['rps']:6.0f}/s  p50 {r['p50']:.1f} ms  "

@@ -141,7 +141,7 @@ def get(url: str, headers: dict[str, str]) -> tuple[int, dict, str]:
 
 def start_xfnet(
     workdir: Path, workers: int, processes: list, extra_nginx: str = "",
-    settings_module: str = "xfnet.settings.production",
+    settings_module: str = "xfnet.settings.production", secret_key: str | None = None,
 ):  # fmt: skip
     """gunicorn on the production settings (or a module built on them) and nginx with
     deploy/nginx in front, on the benchmark's database and Redis; appends them to
@@ -158,7 +158,8 @@ def start_xfnet(
         **os.environ,
         "DJANGO_SETTINGS_MODULE": settings_module,
         "PYTHONPATH": str(ROOT),
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        # the caller's when it signs something for the server (sessions, say)
+        "DJANGO_SECRET_KEY": secret_key or secrets.token_urlsafe(50),
         "XFNET_PERSONAL_DATA_KEY": Fernet.generate_key().decode(),
         "DJANGO_ALLOWED_HOSTS": ".localhost",
         "DATABASE_URL": database_url(),
