@@ -75,8 +75,8 @@ def xlsx(rows) -> SimpleUploadedFile:
 
 
 def test_the_bank_imports_all_or_nothing(net):
-    staff = client_for(UserFactory(username="kv_staff", roles=[(net.county1, "editor")]),
-                       "county1.localhost")  # fmt: skip
+    staff_user = UserFactory(username="kv_staff", roles=[(net.county1, "editor")])
+    staff = client_for(staff_user, "county1.localhost")
     header = ["题型", "题目", "选项A", "选项B", "选项C", "答案", "解析"]
     good = [header, ["单选题", "党的根本宗旨？", "为人民服务", "发展", "", "A", ""],
             ["判断", "预备期为一年。", "", "", "", "对", ""],
@@ -100,6 +100,16 @@ def test_the_bank_imports_all_or_nothing(net):
     )
     done = staff.post("/admin/exams/", {"action": "import", "file": xlsx(good)})
     assert done.status_code == 302 and BankQuestion.objects.filter(node=net.county1).count() == 3
+    # a wrong question is deleted, unless a paper already holds it
+    wrong = BankQuestion.objects.get(kind="judge")
+    assert (
+        staff.post("/admin/exams/", {"action": "delete", "question": wrong.pk}).status_code == 302
+    )
+    kept = BankQuestion.objects.get(kind="single")
+    Attempt.objects.create(exam=ExamFactory(node=net.county1), user=staff_user, node=net.county1,
+                           paper=[kept.pk], deadline=timezone.now())  # fmt: skip
+    refused = staff.post("/admin/exams/", {"action": "delete", "question": kept.pk})
+    assert "不能删除" in refused.content.decode() and BankQuestion.objects.count() == 2
 
 
 def test_results_by_organisation_and_subtree(net, member_of):

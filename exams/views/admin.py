@@ -16,7 +16,7 @@ from network.screens import NodeScreen
 from ..access import may_set
 from ..banks import BankRefused, import_bank
 from ..forms import ExamForm, QuestionForm
-from ..models import BankQuestion, Exam, ExamQuestion
+from ..models import Attempt, BankQuestion, Exam, ExamQuestion
 from ..results import summary, workbook
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -44,6 +44,18 @@ class ExamListView(ExamScreen):
         return context
 
     def post(self, request, *args, **kwargs):
+        if request.POST.get("action") == "delete":
+            question = BankQuestion.objects.filter(pk=request.POST.get("question"), node=self.node)
+            question = question.first()
+            if question is None:
+                raise Http404("没有这道题。")
+            # a paper already drawn keeps its questions (grading reads them)
+            if Attempt.objects.filter(paper__contains=[question.pk]).exists():
+                error = "这道题已经出现在考生的试卷中，不能删除。"
+                return self.render_to_response(self.get_context_data(error=error), status=400)
+            question.delete()
+            messages.success(request, "试题已删除。")
+            return redirect(reverse("xf_exams"))
         if request.POST.get("action") == "import":
             upload = request.FILES.get("file")
             try:
