@@ -65,3 +65,12 @@ def fits_the_phone(page, name: str, prefix: str) -> None:
     width, widest = page.evaluate(WIDEST)
     assert width <= 375, f"{name} is {width}px wide on a 375px phone ({widest})"
     page.screenshot(path=str(artifacts_dir() / f"{prefix}-{name}.png"), full_page=True)
+
+
+def member_logs_in(page, live_server_url: str, username: str, password: str) -> None:
+    """A party member logs in at 个人中心 (/my/login/) on this page."""
+    page.goto(live_server_url + "/my/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.get_by_role("button", name="登录").click()
+    page.wait_for_load_state("networkidle")

@@ -16,7 +16,7 @@ from network.models import Node
 from partyaffairs.factories import MemberFactory, OrganisationFactory
 from partyaffairs.ledger.models import MemberAccount
 from partyaffairs.models import Member, Organisation
-from tests.browser.conftest import PHONE, fits_the_phone
+from tests.browser.conftest import PHONE, fits_the_phone, member_logs_in
 
 pytestmark = pytest.mark.browser
 
@@ -61,11 +61,7 @@ def test_an_exam_taken_on_a_phone_saves_each_answer_as_it_goes(
         try:
             phone = browser.new_context(**PHONE)
             page = phone.new_page()
-            page.goto(live_server_url + "/my/login/")
-            page.fill("input[name=username]", user.username)
-            page.fill("input[name=password]", PASSWORD)
-            page.get_by_role("button", name="登录").click()
-            page.wait_for_load_state("networkidle")
+            member_logs_in(page, live_server_url, user.username, PASSWORD)
             page.goto(live_server_url + "/exams/")
             arrived(page, "list")
             page.get_by_role("link", name="党章党规知识测试").click()

@@ -13,7 +13,7 @@ from network.models import Node
 from partyaffairs.factories import MemberFactory, OrganisationFactory
 from partyaffairs.ledger.models import MemberAccount
 from partyaffairs.models import Member, Organisation
-from tests.browser.conftest import PHONE, fits_the_phone
+from tests.browser.conftest import PHONE, fits_the_phone, member_logs_in
 
 pytestmark = pytest.mark.browser
 
@@ -56,11 +56,7 @@ def test_a_member_posts_a_topic_with_a_photo_from_a_phone(
         try:
             phone = browser.new_context(**PHONE)
             page = phone.new_page()
-            page.goto(live_server_url + "/my/login/")
-            page.fill("input[name=username]", member.username)
-            page.fill("input[name=password]", PASSWORD)
-            page.get_by_role("button", name="登录").click()
-            page.wait_for_load_state("networkidle")
+            member_logs_in(page, live_server_url, member.username, PASSWORD)
             page.goto(live_server_url + "/")
             page.get_by_role("link", name="论坛议事").click()
             arrived(page, "home")
