@@ -17,9 +17,11 @@ from django_tenants.utils import schema_context
 
 from notifications.queries import inbox_of
 
+from ..errors import PartyAffairsError
 from ..ledger.models import MemberAccount
 from ..models import Meeting, Member, MemberStatus
 from ..recruiting_rules import PROBATION
+from ..research import my_research, research_columns, submit_research
 
 QUIET_MONTHS = 3
 INBOX_SHOWN = 10
@@ -71,3 +73,25 @@ def my_home(request):
         "inbox": list(inbox_of(request.user)[:INBOX_SHOWN]),
     }  # fmt: skip
     return render(request, "partyaffairs/my/home.html", context)
+
+
+@never_cache
+@login_required(login_url="/my/login/")
+def my_research_view(request):
+    """理论研究: the member's articles and the form to send one for review."""
+    account = MemberAccount.objects.filter(user=request.user).select_related("node__tenant").first()
+    if account is None:
+        return render(request, "partyaffairs/my/research.html", {"account": None}, status=403)
+    error, sent = None, False
+    if request.method == "POST":
+        try:
+            submit_research(account, request.POST.get("title", ""), request.POST.get("text", ""),
+                            request.POST.get("column"))  # fmt: skip
+            sent = True
+        except PartyAffairsError as refused:
+            error = str(refused)
+    context = {
+        "account": account, "columns": research_columns(account.node), "error": error,
+        "sent": sent, "typed": request.POST if error else {}, "mine": my_research(account),
+    }  # fmt: skip
+    return render(request, "partyaffairs/my/research.html", context, status=400 if error else 200)

@@ -17,6 +17,7 @@ class ColumnKind(models.TextChoices):
     NEWS = "news", "普通栏目"
     DISCLOSURE = "disclosure", "公开栏目（带公示期）"
     TOPIC = "topic", "专题（下级站点可报送稿件）"
+    RESEARCH = "research", "理论研究（党员在个人中心投稿，审核后发布）"
 
 
 class ColumnPage(FeedMixin, TopicMixin, PinyinSlugMixin, Page):
