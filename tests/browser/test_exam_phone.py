@@ -64,9 +64,11 @@ def test_an_exam_taken_on_a_phone_saves_each_answer_as_it_goes(
             member_logs_in(page, live_server_url, user.username, PASSWORD)
             page.goto(live_server_url + "/exams/")
             arrived(page, "list")
-            page.get_by_role("link", name="党章党规知识测试").click()
+            with page.expect_navigation():  # a new page: wait for it, not the old one
+                page.get_by_role("link", name="党章党规知识测试").click()
             arrived(page, "start")
-            page.get_by_role("button", name="开始考试").tap()
+            with page.expect_navigation():
+                page.get_by_role("button", name="开始考试").tap()
             page.wait_for_url("**/exams/a/**")
             arrived(page, "paper")
             assert "剩余时间" in page.content()
@@ -79,7 +81,8 @@ def test_an_exam_taken_on_a_phone_saves_each_answer_as_it_goes(
             assert page.get_by_label("A. 全心全意为人民服务").is_checked()
             hand_in = page.get_by_role("button", name="交卷")
             assert hand_in.bounding_box()["height"] >= 44
-            hand_in.tap()
+            with page.expect_navigation():
+                hand_in.tap()
             page.wait_for_url("**/exams/a/**")
             arrived(page, "result")
             assert "100.0 分" in page.content()

@@ -58,16 +58,19 @@ def test_a_member_posts_a_topic_with_a_photo_from_a_phone(
             page = phone.new_page()
             member_logs_in(page, live_server_url, member.username, PASSWORD)
             page.goto(live_server_url + "/")
-            page.get_by_role("link", name="论坛议事").click()
+            with page.expect_navigation():  # a new page: wait for it, not the old one
+                page.get_by_role("link", name="论坛议事").click()
             arrived(page, "home")
-            page.get_by_role("link", name="康乐空间").click()
+            with page.expect_navigation():
+                page.get_by_role("link", name="康乐空间").click()
             arrived(page, "board")
             page.get_by_label("标题").fill("周末组织篮球友谊赛")
             page.get_by_label("内容").fill("本周六下午三点在村文化广场，欢迎报名。")
             page.set_input_files("input[name=images]", [str(photo)])
             post = page.get_by_role("button", name="发表")
             assert post.bounding_box()["height"] >= 44
-            post.tap()
+            with page.expect_navigation():
+                post.tap()
             page.wait_for_url("**/forum/t/**")
             arrived(page, "topic")
             assert "周末组织篮球友谊赛" in page.content() and "李**" in page.content()

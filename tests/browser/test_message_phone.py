@@ -56,7 +56,8 @@ def test_a_message_left_and_answered_on_a_phone(
             phone = browser.new_context(**PHONE)
             page = phone.new_page()
             page.goto(live_server_url + "/")
-            page.get_by_role("link", name="网络直通车").click()
+            with page.expect_navigation():  # a new page: wait for it, not the old one
+                page.get_by_role("link", name="网络直通车").click()
             arrived(page, "board")
             page.get_by_label("姓名").fill("欧阳明")
             page.get_by_label("联系电话（选填，不公开）").fill("13800000000")
@@ -65,34 +66,40 @@ def test_a_message_left_and_answered_on_a_phone(
             page.get_by_label(re.compile("验证题")).fill("99")
             submit = page.get_by_role("button", name="提交留言")
             assert submit.bounding_box()["height"] >= 44
-            submit.click()
+            with page.expect_navigation():
+                submit.click()
             arrived(page, "wrong-answer")
             assert "验证题答案不对" in page.content()
             assert page.get_by_label("留言内容").input_value() == TEXT
             question = page.locator("label[for=id_answer]").inner_text()
             page.get_by_label(re.compile("验证题")).fill(solve(question))
-            page.get_by_role("button", name="提交留言").tap()
+            with page.expect_navigation():
+                page.get_by_role("button", name="提交留言").tap()
             arrived(page, "sent")
             assert "留言已收到" in page.content()
 
             page.goto(live_server_url + "/admin/")
             page.fill("input[name=username]", reviewer.username)
             page.fill("input[name=password]", PASSWORD)
-            page.locator("form button[type=submit]").click()
+            with page.expect_navigation():
+                page.locator("form button[type=submit]").click()
             page.wait_for_load_state("networkidle")
             assert "待答复 1 条" in page.content()  # the dashboard panel
             page.goto(live_server_url + "/admin/messages/")
             arrived(page, "inbox")
-            page.get_by_role("link", name=re.compile("村口路灯")).click()
+            with page.expect_navigation():
+                page.get_by_role("link", name=re.compile("村口路灯")).click()
             arrived(page, "message")
             page.get_by_label("答复内容").fill("已联系电工，本周内修好。")
-            page.get_by_role("button", name="保存答复").click()
+            with page.expect_navigation():
+                page.get_by_role("button", name="保存答复").click()
             arrived(page, "answered")
             phone.clear_cookies()
             page.goto(live_server_url + "/messages/")
             arrived(page, "board-answered")
             assert "欧**" in page.content() and "欧阳明" not in page.content()
-            page.get_by_role("link", name=re.compile("村口路灯")).click()
+            with page.expect_navigation():
+                page.get_by_role("link", name=re.compile("村口路灯")).click()
             arrived(page, "answer")
             assert "已联系电工，本周内修好。" in page.content()
         finally:
