@@ -15,6 +15,7 @@ from demo.network import (
 )
 from demo.operations import build_demo_operations
 from demo.party import MEMBER_LOGIN, build_demo_party
+from demo.research import build_demo_research
 from demo.surveys import build_demo_surveys
 from demo.syndication import build_demo_syndication, link_campaign_to_topic
 from demo.themes import dress_demo_sites
@@ -47,6 +48,7 @@ class Command(BaseCommand):
         build_demo_greetings(log=self.stdout.write)
         build_demo_forums(log=self.stdout.write)
         build_demo_exams(log=self.stdout.write)
+        build_demo_research(log=self.stdout.write)
         build_demo_operations(log=self.stdout.write)
         serve_sites_at_port(port)
         link_campaign_to_topic(port)
