@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from io import BytesIO
 
+from network.exports import as_text
 from network.models import Node
 
 from .models import Attempt, AttemptState
@@ -83,7 +84,7 @@ def workbook(exam, total, organisations, branches) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = "成绩统计"
-    sheet.append([_text(exam.title), f"及格分 {exam.pass_score}"])
+    sheet.append([as_text(exam.title), f"及格分 {exam.pass_score}"])
     bands = [label for _, label in reversed(BANDS)]
     header = ["范围", "参考人数", "及格人数", "及格率", "平均分", *bands]
     for title, groups in (("合计", [total]), ("按党组织", organisations), ("按下级站点", branches)):
@@ -91,12 +92,8 @@ def workbook(exam, total, organisations, branches) -> bytes:
         sheet.append([title])
         sheet.append(header)
         for group in groups:
-            sheet.append([_text(group.label), group.taken, group.passed(exam.pass_score),
+            sheet.append([as_text(group.label), group.taken, group.passed(exam.pass_score),
                           group.rate(exam.pass_score), group.average, *group.bands])  # fmt: skip
     out = BytesIO()
     book.save(out)
     return out.getvalue()
-
-
-def _text(value: str) -> str:
-    return "'" + value if value[:1] in "=+-@" else value

@@ -3,7 +3,6 @@
 let in, pin and lock. Each checks who may act; refusals are one sentence."""
 
 from django.conf import settings
-from django.core.cache import caches
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F
@@ -11,6 +10,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from messageboard.clock import due_date
+from network.limits import count_in_window
 from notifications.sending import notify
 from sensitivewords.checking import check_text, refusal
 
@@ -47,8 +47,7 @@ def _checked(*texts) -> str:
 
 def _take_slot(user) -> None:
     posts, seconds = settings.XFNET_FORUM_RATE
-    cache, key = caches["pages"], f"xfforum:rate:{user.pk}"
-    if not cache.add(key, 1, seconds) and cache.incr(key) > posts:
+    if count_in_window(f"xfforum:rate:{user.pk}", seconds) > posts:
         raise PostRefused(f"发帖过于频繁，请{max(seconds // 60, 1)}分钟后再试。")
 
 

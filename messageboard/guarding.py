@@ -9,6 +9,8 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import caches
 
+from network.limits import count_in_window
+
 CHALLENGE_SALT = "xfmessages.challenge"
 # how long a form may stay open before its challenge expires
 CHALLENGE_SECONDS = 2 * 3600
@@ -60,8 +62,5 @@ def take_rate_slot(address: str) -> None:
     """Count one post from this address; Raise Refused past the limit
     (XFNET_MESSAGE_RATE: posts per window of seconds)."""
     posts, seconds = settings.XFNET_MESSAGE_RATE
-    cache = _cache()
-    key = f"xfmsg:rate:{address}"
-    cache.add(key, 0, seconds)  # the window starts at the first post
-    if cache.incr(key) > posts:
+    if count_in_window(f"xfmsg:rate:{address}", seconds) > posts:
         raise Refused(f"留言过于频繁，请{max(seconds // 60, 1)}分钟后再试。")

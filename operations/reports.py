@@ -10,6 +10,7 @@ from io import BytesIO
 from django.db.models import Count
 from django.db.models.functions import Substr
 
+from network.exports import as_text
 from network.levels import Level
 from network.models import Node
 
@@ -77,15 +78,10 @@ class Report:
         sheet.append([f"{self.node.name} 统计分析（{period}）"])
         sheet.append(["范围", *LABELS.values()])
         for row in [self.total, *self.by_level, *self.branches]:
-            sheet.append([_text(row.label), *row.cells()])
+            sheet.append([as_text(row.label), *row.cells()])
         out = BytesIO()
         book.save(out)
         return out.getvalue()
-
-
-def _text(value: str) -> str:
-    # a name that starts like a formula is written as text
-    return "'" + value if value[:1] in "=+-@" else value
 
 
 def report(node: Node, months: list[date]) -> Report:

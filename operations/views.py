@@ -1,21 +1,18 @@
 """更新监测 and 统计分析: a node's own columns and problems, who is behind below it, and
 its figures by level and branch, drillable down the tree from the admin host's node."""
 
-from urllib.parse import quote
-
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from network.exports import xlsx_response
 from network.levels import Level
 from network.models import Node
 from network.roles import user_may_administer
 
 from . import reports, watch
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class SubtreeView(WagtailAdminTemplateMixin, TemplateView):
@@ -85,7 +82,7 @@ class StatisticsView(SubtreeView):
         )
         if request.GET.get("format") == "xlsx":
             name = f"{self.node.name}统计分析.xlsx"
-            return xlsx_download(self.report.workbook(), name)
+            return xlsx_response(self.report.workbook(), name)
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -107,9 +104,3 @@ class StatisticsView(SubtreeView):
             },
         )
         return context
-
-
-def xlsx_download(content: bytes, name: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
-    return response

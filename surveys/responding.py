@@ -8,11 +8,11 @@ import secrets
 from contextlib import nullcontext
 
 from django.conf import settings
-from django.core.cache import caches
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.html import strip_tags
 
+from network.limits import count_in_window
 from network.models import Node
 from sensitivewords.checking import check_text, refusal
 
@@ -139,9 +139,6 @@ def _count_address(survey: SurveyDef, address: str) -> None:
     is capped too (XFNET_SURVEY_RESPONSES_PER_ADDRESS; an office behind one address
     is why it is not 1)."""
     limit = settings.XFNET_SURVEY_RESPONSES_PER_ADDRESS
-    cache = caches["pages"]  # network-wide, keyed without the schema
-    key = f"xfsurvey:{survey.id}:{address}"
     seconds = int((survey.closes_at - survey.opens_at).total_seconds()) + 60
-    # the first answer from an address creates its count at 1 (one round trip)
-    if not cache.add(key, 1, timeout=seconds) and cache.incr(key) > limit:
+    if count_in_window(f"xfsurvey:{survey.id}:{address}", seconds) > limit:
         raise Refused("这个网络地址提交的次数已达上限。")

@@ -2,15 +2,14 @@
 its exams (a random paper per attempt, or every question of the bank listed), and
 results by organisation and by the sites below, exported to xlsx."""
 
-from urllib.parse import quote
-
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from network.exports import xlsx_response
 from network.screens import NodeScreen
 
 from ..access import may_set
@@ -18,8 +17,6 @@ from ..banks import BankRefused, import_bank
 from ..forms import ExamForm, QuestionForm
 from ..models import Attempt, BankQuestion, Exam, ExamQuestion
 from ..results import summary, workbook
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class ExamScreen(NodeScreen):
@@ -129,10 +126,7 @@ class ExamResultsView(ExamScreen):
         self.exam_ = exam
         self.groups = summary(exam, self.node)
         if request.GET.get("format") == "xlsx":
-            response = HttpResponse(workbook(exam, *self.groups), content_type=XLSX)
-            name = quote(f"{exam.title}成绩.xlsx")
-            response["Content-Disposition"] = f"attachment; filename*=UTF-8''{name}"
-            return response
+            return xlsx_response(workbook(exam, *self.groups), f"{exam.title}成绩.xlsx")
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):

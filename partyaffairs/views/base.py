@@ -5,11 +5,9 @@ account must keep its register (or, for figures, may see them). The records are 
 in that node's schema (partyaffairs.queries), whichever host the admin is on.
 """
 
-from urllib.parse import quote
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -19,14 +17,6 @@ from network.models import Node
 from ..access import may_keep_register, require_figures, require_register
 from ..errors import PartyAffairsError
 from ..queries import in_schema
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def xlsx_download(content: bytes, name: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
-    return response
 
 
 class PartyView(WagtailAdminTemplateMixin, TemplateView):

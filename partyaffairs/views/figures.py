@@ -3,9 +3,11 @@ bar charts and a spreadsheet. No personal field is on these screens."""
 
 from django.utils import timezone
 
+from network.exports import xlsx_response
+
 from .. import queries, statistics
 from ..spreadsheets import workbook_bytes
-from .base import PartyView, xlsx_download
+from .base import PartyView
 
 
 class FiguresView(PartyView):
@@ -50,4 +52,4 @@ class FiguresExportView(PartyView):
             for child, f in queries.children_figures(self.node)
         ]
         content = workbook_bytes("党务统计", ["统计表", "项目", "数量"], rows)
-        return xlsx_download(content, f"{self.node.name}-党务统计-{today:%Y%m%d}.xlsx")
+        return xlsx_response(content, f"{self.node.name}-党务统计-{today:%Y%m%d}.xlsx")

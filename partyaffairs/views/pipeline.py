@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tenants.utils import schema_context
 
+from network.exports import xlsx_response
 from network.models import Node
 
 from .. import queries
@@ -18,7 +19,7 @@ from ..outbox import run_import_later
 from ..recruiting import add_recruit, advance, publish_notice
 from ..spreadsheets import REQUIRED, template_bytes
 from ..transferring import accept_transfer, request_transfer, return_transfer
-from .base import PartyView, xlsx_download
+from .base import PartyView
 from .register import node_url
 
 
@@ -199,7 +200,7 @@ class ImportView(PartyView):
 
 class TemplateDownloadView(PartyView):
     def get(self, request, *args, **kwargs):
-        return xlsx_download(template_bytes(), "党员信息导入模板.xlsx")
+        return xlsx_response(template_bytes(), "党员信息导入模板.xlsx")
 
 
 class IndexView(PartyView):

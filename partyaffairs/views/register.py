@@ -9,6 +9,8 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.images.fields import WagtailImageField
 
+from network.exports import xlsx_response
+
 from .. import queries
 from ..access import audit
 from ..accounts import give_account
@@ -36,7 +38,7 @@ from ..registering import (
     set_leadership,
 )  # fmt: skip
 from ..spreadsheets import COLUMNS, workbook_bytes
-from .base import FormScreen, PartyView, xlsx_download
+from .base import FormScreen, PartyView
 
 
 def node_url(name, node, *args):
@@ -303,7 +305,7 @@ class ExportView(PartyView):
         rows = queries.export_rows(self.node)
         audit(request.user, self.node, AuditAction.EXPORT, None, f"导出党员名册{len(rows)}人")
         content = workbook_bytes("党员名册", list(COLUMNS), rows)
-        return xlsx_download(
+        return xlsx_response(
             content, f"{self.node.code}-党员名册-{timezone.localdate():%Y%m%d}.xlsx"
         )
 

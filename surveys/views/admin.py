@@ -2,15 +2,14 @@
 its results (per site when it ran below, free-text answers, an xlsx export). Staff of
 a site below see the results of a survey run from above for their own subtree."""
 
-from urllib.parse import quote
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 
+from network.exports import xlsx_response
 from network.roles import user_may_edit_content
 from network.screens import NodeScreen
 
@@ -20,8 +19,6 @@ from ..forms import QuestionFormSet, SurveyForm
 from ..models import Survey
 from ..reports import workbook
 from ..results import by_site, count, texts
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class StaffView(NodeScreen):
@@ -99,10 +96,7 @@ class SurveyResultsView(StaffView):
         if request.GET.get("format") == "xlsx":
             answers = texts(self.survey) if self.scope is None else []
             content = workbook(self.survey, count(self.survey, self.scope), self.sites(), answers)
-            response = HttpResponse(content, content_type=XLSX)
-            name = quote(f"{self.survey.title}结果.xlsx")
-            response["Content-Disposition"] = f"attachment; filename*=UTF-8''{name}"
-            return response
+            return xlsx_response(content, f"{self.survey.title}结果.xlsx")
         return super().get(request, *args, **kwargs)
 
     def sites(self):
