@@ -4,12 +4,7 @@ staff and those who keep its register set it and read its results."""
 
 from network.roles import user_may_edit_content
 from partyaffairs.access import may_keep_register
-
-
-def member_account(user):
-    if not user.is_authenticated:
-        return None
-    return getattr(user, "member_account", None)
+from partyaffairs.accounts import member_account
 
 
 def may_take(user, exam) -> bool:

@@ -7,11 +7,12 @@ from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django_tenants.utils import schema_context
 
-from partyaffairs.models import Member
+from partyaffairs.accounts import member_account, organisation_of
+from syndication.models import Activity
+from syndication.points import award_learning
 
-from .access import may_take, member_account
+from .access import may_take
 from .grading import accepted, mark, normalised
 from .models import Answer, Attempt, AttemptState, BankQuestion, Exam, QuestionKind
 
@@ -67,20 +68,12 @@ def start(exam: Exam, user, now: datetime | None = None) -> Attempt:
     try:
         with transaction.atomic():
             return Attempt.objects.create(
-                exam=exam, user=user, node=account.node, organisation=_organisation(account),
+                exam=exam, user=user, node=account.node, organisation=organisation_of(account),
                 number=taken + 1, paper=paper,
                 deadline=min(now + timedelta(minutes=exam.minutes), exam.closes_at),
             )  # fmt: skip
     except IntegrityError:  # the same member started it twice at once
         return Attempt.objects.get(exam=exam, user=user, state=AttemptState.ACTIVE)
-
-
-def _organisation(account) -> str:
-    # the member's own register, for results by organisation (a name, nothing personal)
-    with schema_context(account.node.tenant.schema_name):
-        member = Member.objects.filter(uuid=account.member_uuid).select_related("organisation")
-        member = member.first()
-    return member.organisation.name if member is not None else ""
 
 
 def _active(attempt_id: int, user, now: datetime) -> Attempt:
@@ -134,14 +127,20 @@ def submit(
 
 
 def finish(attempt: Attempt, state: str, now: datetime) -> Attempt:
-    """Grade the paper as it stands, once (a row already finished is left alone)."""
+    """Grade the paper as it stands, once (a row already finished is left alone); a
+    pass earns the member the exam's 学习积分, once per exam however often passed."""
     with transaction.atomic():
-        locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
+        locked = Attempt.objects.select_for_update().select_related("exam").get(pk=attempt.pk)
         if locked.state != AttemptState.ACTIVE:
             return locked
         locked.correct, locked.score = grade(locked)
         locked.state, locked.finished_at = state, now
         locked.save(update_fields=["correct", "score", "state", "finished_at"])
+        exam = locked.exam
+        if locked.score >= exam.pass_score:
+            award_learning(activity=Activity.EXAM, ref=exam.uuid, title=exam.title,
+                           user_id=locked.user_id, node_id=locked.node_id,
+                           organisation=locked.organisation, at=now)  # fmt: skip
     return locked
 
 

@@ -3,13 +3,30 @@
 from django.contrib.auth import get_user_model, password_validation
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django_tenants.utils import schema_context
 
 from network.models import Node
 
 from .access import audit, require_register
 from .errors import PartyAffairsError
 from .ledger.models import AuditAction, MemberAccount
-from .models import MemberStatus
+from .models import Member, MemberStatus
+
+
+def member_account(user):
+    """The 个人中心 account of a logged-in member, else None."""
+    if user is None or not user.is_authenticated:
+        return None
+    return getattr(user, "member_account", None)
+
+
+def organisation_of(account) -> str:
+    """The name of the member's own organisation in the register, for results and
+    rankings by organisation (a name, nothing personal); empty when not found."""
+    with schema_context(account.node.tenant.schema_name):
+        member = Member.objects.filter(uuid=account.member_uuid).select_related("organisation")
+        member = member.first()
+    return member.organisation.name if member is not None else ""
 
 
 def give_account(user, node: Node, member, *, username: str, password: str):

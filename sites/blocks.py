@@ -8,6 +8,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from videos.blocks import VideoChooserBlock
+
 from .visibility import is_public_document
 
 # Rich text is stored through Wagtail's whitelisting converter: only these features.
@@ -56,8 +58,12 @@ VIDEO_EXTENSIONS = ("mp4", "webm")
 
 
 class VideoBlock(blocks.StructBlock):
-    """A video from a video site (embedded player) or uploaded as a file (played here)."""
+    """A self-hosted video (transcoded, HLS on phones), a video site's player, or a
+    file in the documents played as it is."""
 
+    hosted = VideoChooserBlock(
+        label="本站视频", required=False, help_text="在“视频”中上传，转码完成后可选（推荐）"
+    )
     video = EmbedBlock(label="视频链接", required=False, help_text="粘贴视频网站的播放页地址")
     file = DocumentChooserBlock(
         label="视频文件", required=False, help_text="或上传 MP4/WebM 视频文件（二选一）"
@@ -67,8 +73,8 @@ class VideoBlock(blocks.StructBlock):
     def clean(self, value):
         value = super().clean(value)
         errors = {}
-        if not value.get("video") and not value.get("file"):
-            errors["video"] = ValidationError("请填写视频链接或选择视频文件。")
+        if not value.get("hosted") and not value.get("video") and not value.get("file"):
+            errors["hosted"] = ValidationError("请选择本站视频，或填写视频链接，或选择视频文件。")
         document = value.get("file")
         if document is not None and document.file_extension.lower() not in VIDEO_EXTENSIONS:
             errors["file"] = ValidationError("视频文件须为 MP4 或 WebM 格式。")
@@ -85,7 +91,7 @@ class VideoBlock(blocks.StructBlock):
         icon = "media"
         label = "视频"
         template = "blocks/video.html"
-        description = "嵌入视频网站的视频，或上传视频文件"
+        description = "本站上传的视频（自动转码，手机流畅播放），或视频网站的视频"
         preview_value = {"caption": "党员教育专题片"}
 
 

@@ -363,18 +363,43 @@ class Delivery(OutboxEntry):
 class AwardKind(models.TextChoices):
     AUTHOR = "author", "作者"
     NODE = "node", "站点"
+    MEMBER = "member", "党员"
+
+
+class Activity(models.TextChoices):
+    """What earned the points: an accepted 报送 (editors and sites), or a member's
+    learning (学习积分), by the province's PointRule."""
+
+    SUBMISSION = "submission", "报送采用"
+    LESSON = "lesson", "学完课时"
+    EXAM = "exam", "考试合格"
+    ARTICLE = "article", "发表文章"
+
+
+LEARNING = (Activity.LESSON, Activity.EXAM, Activity.ARTICLE)
 
 
 class PointAward(models.Model):
-    """积分 for one accepted hop: one row for the author, one for the origin node."""
+    """The one 积分 ledger. An accepted hop earns one row for the author and one for the
+    origin node (`submission` set); a member's finished lesson, passed exam or
+    published article earns one row for the member (`activity` and `ref`, the item's
+    uuid, say which; `organisation` is the member's, for rankings)."""
 
-    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="awards")
+    submission = models.ForeignKey(
+        Submission, null=True, blank=True, on_delete=models.CASCADE, related_name="awards"
+    )
+    activity = models.CharField(
+        "来源", max_length=10, choices=Activity.choices, default=Activity.SUBMISSION
+    )
+    ref = models.CharField(max_length=64, blank=True)
+    title = models.CharField("事项", max_length=200, blank=True)
     kind = models.CharField(max_length=6, choices=AwardKind.choices)
     node = models.ForeignKey(Node, on_delete=models.CASCADE, related_name="point_awards")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.CASCADE, related_name="point_awards"
     )
-    level = models.CharField("采用层级", max_length=10, choices=Level.choices)
+    organisation = models.CharField("所在组织", max_length=100, blank=True)
+    level = models.CharField("采用层级", max_length=10, choices=Level.choices, blank=True)
     points = models.PositiveIntegerField("积分")
     awarded_at = models.DateTimeField("获得时间", db_index=True)
     revoked_at = models.DateTimeField("扣回时间", null=True, blank=True)
@@ -385,8 +410,34 @@ class PointAward(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["submission", "kind"], name="one_award_per_hop_and_kind"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["activity", "ref", "user"],
+                condition=models.Q(submission__isnull=True),
+                name="one_learning_award_per_item",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(activity="submission", submission__isnull=False)
+                | (~models.Q(activity="submission") & models.Q(submission__isnull=True)),
+                name="award_has_its_source",
+            ),
         ]
+        indexes = [models.Index(fields=["activity", "node"])]
 
     def __str__(self):
         return f"{self.node.name} +{self.points}"
+
+
+class PointRule(models.Model):
+    """学习积分规则: the points the province gives for each learning activity (one row
+    per activity; an activity without a row earns XFNET_LEARNING_POINTS's figure)."""
+
+    activity = models.CharField("事项", max_length=10, choices=Activity.choices, unique=True)
+    points = models.PositiveSmallIntegerField("积分")
+
+    class Meta:
+        verbose_name = "学习积分规则"
+        verbose_name_plural = "学习积分规则"
+
+    def __str__(self):
+        return f"{self.get_activity_display()} {self.points}"

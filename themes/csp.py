@@ -31,6 +31,8 @@ POLICY = "; ".join(
         f"script-src 'self' {script_hash(READER_PREFERENCES_SCRIPT)}",
         "style-src 'self' 'unsafe-inline'",
         "img-src 'self' data:",
+        # hls.js plays HLS through Media Source Extensions: the video's source is a blob:
+        "media-src 'self' blob:",
         # embedded videos (EmbedBlock) come from video sites' players
         "frame-src 'self' https:",
         "object-src 'none'",

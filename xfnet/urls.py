@@ -48,6 +48,8 @@ urlpatterns = [
     path("forum/", include("forums.urls")),
     # 网上考试: members' exams (exams), never cached.
     path("exams/", include("exams.urls")),
+    # 网上课堂: courses and lessons, members' progress (classroom), never cached.
+    path("classroom/", include("classroom.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("sitemap-<int:section>.xml", sitemap, name="sitemap_section"),
     path("robots.txt", robots_txt, name="robots_txt"),

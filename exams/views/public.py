@@ -9,7 +9,9 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from ..access import may_take, member_account
+from partyaffairs.accounts import member_account
+
+from ..access import may_take
 from ..models import Answer, Attempt, AttemptState, BankQuestion, Exam
 from ..taking import ExamRefused, close_if_expired, save_answer, start, submit
 

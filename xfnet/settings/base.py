@@ -51,6 +51,10 @@ SHARED_APPS = [
     "forums",
     # 网上考试 (网上党校): question banks, exams, members' attempts.
     "exams",
+    # Self-hosted videos: uploads transcoded to MP4 and HLS by a worker.
+    "videos",
+    # 网上课堂 (网上党校): courses, lessons with plans and videos, members' progress.
+    "classroom",
     # 心灵港湾: members' birthday and 入党纪念日 greetings, cards, officers' to-do notes.
     "greetings",
     # Party affairs across nodes: transfers, member accounts, audit, leaders' figures.
@@ -249,6 +253,11 @@ CELERY_BEAT_SCHEDULE = {
     },
     # 网上考试: attempts past their time graded as they stood
     "close-expired-attempts": {"task": "exams.tasks.close_expired_attempts", "schedule": 60},
+    # videos whose transcode task was lost or whose worker died
+    "resume-stalled-transcodes": {
+        "task": "videos.tasks.resume_stalled_transcodes",
+        "schedule": 5 * 60,
+    },
     # e-mails and text messages whose sending task was lost
     "resume-pending-dispatches": {
         "task": "notifications.tasks.resume_pending_dispatches",
@@ -269,6 +278,9 @@ XFNET_DELIVERY_RETRY_DELAY = 10
 # 积分 an accepted submission earns its author and origin node, by the level that
 # accepted it; a story accepted at county, city and province earns all three.
 XFNET_POINTS_PER_LEVEL = {"township": 1, "county": 1, "city": 3, "province": 5}
+# 学习积分 a member earns, until the province sets its own rules (积分规则 screen):
+# a lesson learnt to the end, an exam passed (once per exam), an article published.
+XFNET_LEARNING_POINTS = {"lesson": 2, "exam": 5, "article": 10}
 DEFAULT_FROM_EMAIL = env.FROM_EMAIL
 
 # --- Notifications (notifications) ----------------------------------------------------
@@ -294,6 +306,12 @@ XFNET_MESSAGE_RATE = (5, 600)
 # kept (outside MEDIA_ROOT: nginx serves that, and a hidden post's images must not be).
 XFNET_FORUM_RATE = (10, 600)
 XFNET_FORUM_IMAGE_ROOT = DATA_DIR / "private" / "forum"
+# 视频 (videos): uploads are kept here (outside MEDIA_ROOT) until transcoded into
+# MEDIA_ROOT/videos/<uuid>/; what may be uploaded, and how large.
+XFNET_VIDEO_SOURCE_ROOT = DATA_DIR / "private" / "video-sources"
+XFNET_VIDEO_EXTENSIONS = ["mp4", "mov", "avi", "mkv", "wmv", "flv", "m4v", "webm", "mpg",
+                          "mpeg", "3gp", "ts"]  # fmt: skip
+XFNET_VIDEO_MAX_BYTES = 1024 * 1024 * 1024
 # 调查投票: public responses one address may give to one survey (offices share one).
 XFNET_SURVEY_RESPONSES_PER_ADDRESS = 50
 

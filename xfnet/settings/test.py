@@ -18,5 +18,6 @@ CELERY_RESULT_BACKEND = CELERY_BROKER_URL
 XFNET_DELIVERY_RETRY_DELAY = 0.2
 XFNET_NOTIFY_RETRY_DELAY = 0.2
 XFNET_FORUM_IMAGE_ROOT = DATA_DIR / "test-private" / "forum"
+XFNET_VIDEO_SOURCE_ROOT = DATA_DIR / "test-private" / "video-sources"
 # A worker started with beat (-B) by a test catches up the search index within seconds.
 CELERY_BEAT_SCHEDULE["catch-up-search-index"]["schedule"] = 3  # noqa: F405
