@@ -2,6 +2,7 @@
 an attachment."""
 
 from django import forms
+from django.utils.html import strip_tags
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from videos.access import choosable
@@ -33,7 +34,7 @@ class LessonForm(WagtailAdminModelForm):
 
     def clean(self):
         data = super().clean()
-        if not data.get("video") and not (data.get("plan") or "").strip():
+        if not data.get("video") and not strip_tags(data.get("plan") or "").strip():
             raise forms.ValidationError("课时须有课堂教案或课堂视频（至少一项）。")
         return data
 

@@ -1,5 +1,5 @@
-// Self-hosted videos: HLS where the browser plays it (Safari, iOS), through the
-// vendored hls.js where it has Media Source Extensions, else the MP4 in <source>.
+// Self-hosted videos: HLS through the vendored hls.js where the browser has Media
+// Source Extensions, the browser's own HLS (iPhone), else the MP4 in <source>.
 // With data-progress (网上课堂) the page tells the server where playback started and
 // where it got to, every few seconds and on pause/end; the server decides what
 // counts (skipping ahead does not) and answers with the member's mark.
@@ -7,12 +7,14 @@
   function attach(video) {
     var hls = video.dataset.hls;
     if (!hls) return;
-    if (video.canPlayType("application/vnd.apple.mpegurl")) {
-      video.src = hls;
-    } else if (window.Hls && window.Hls.isSupported()) {
+    // hls.js first where Media Source Extensions exist (its documented order: the
+    // same bitrate switching everywhere), the browser's own HLS on iPhones
+    if (window.Hls && window.Hls.isSupported()) {
       var player = new window.Hls({enableWorker: false, capLevelToPlayerSize: true});
       player.loadSource(hls);
       player.attachMedia(video);
+    } else if (video.canPlayType("application/vnd.apple.mpegurl")) {
+      video.src = hls;
     }
   }
 
@@ -31,7 +33,8 @@
                   headers: {"X-CSRFToken": video.dataset.csrf}})
         .then(function (response) { return response.json(); })
         .then(function (data) {
-          if (!status) return;
+          // pause and ended report together at the end: the first answer says it all
+          if (!status || done) return;
           if (data.error) {
             status.textContent = data.error;
           } else if (data.completed) {
