@@ -65,7 +65,7 @@ def test_a_lesson_video_plays_on_a_phone_and_counts_when_watched_to_the_end(
 ):
     from playwright.sync_api import expect, sync_playwright
 
-    lesson, user = lesson_and_member
+    _, user = lesson_and_member
     with sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path=chromium,

@@ -28,7 +28,8 @@ def clips(tmp_path_factory):
     data = clip.read_bytes()
     (root / "cut.mp4").write_bytes(data[: len(data) // 2])
     (root / "notes.mp4").write_text("这不是视频，是一份会议纪要。\n" * 50)
-    subprocess.run(["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=64x64",
-                    "-frames:v", "1", "-f", "image2", str(root / "picture.mp4")], check=True)  # fmt: skip
+    picture = ["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=64x64",
+               "-frames:v", "1", "-f", "image2", str(root / "picture.mp4")]  # fmt: skip
+    subprocess.run(picture, check=True)
     return {"clip": clip, "silent": silent, "cut": root / "cut.mp4",
             "notes": root / "notes.mp4", "picture": root / "picture.mp4"}  # fmt: skip
