@@ -39,6 +39,8 @@ urlpatterns = [
     path("search/", search_page, name="site_search"),
     path("search/suggest/", suggest, name="search_suggest"),
     # 个人中心: party members' own records (partyaffairs), never cached.
+    # 我的学习积分 (learning), before the rest of 个人中心 (partyaffairs).
+    path("my/points/", include("learning.urls")),
     path("my/", include("partyaffairs.urls")),
     # 网络直通车: the public's messages and the answers shown (messageboard), never cached.
     path("messages/", include("messageboard.urls")),

@@ -55,6 +55,8 @@ SHARED_APPS = [
     "videos",
     # 网上课堂 (网上党校): courses, lessons with plans and videos, members' progress.
     "classroom",
+    # 学习积分: members' points and rankings, the province's rules (the ledger is syndication's).
+    "learning",
     # 心灵港湾: members' birthday and 入党纪念日 greetings, cards, officers' to-do notes.
     "greetings",
     # Party affairs across nodes: transfers, member accounts, audit, leaders' figures.

@@ -1,0 +1,26 @@
+"""学习积分 in the admin: rankings for every node's staff, rules for the province."""
+
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .access import may_read_rankings
+from .views.admin import RankingView, RulesView
+
+
+@hooks.register("register_admin_urls")
+def register_learning_urls():
+    return [
+        path("learning/", RankingView.as_view(), name="xf_learning"),
+        path("learning/rules/", RulesView.as_view(), name="xf_learning_rules"),
+    ]
+
+
+class RankingMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_read_rankings(request.user, getattr(request, "node", None))
+
+
+@hooks.register("register_admin_menu_item")
+def register_learning_menu():
+    return RankingMenuItem("学习积分", reverse("xf_learning"), icon_name="pick", order=260)
