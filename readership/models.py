@@ -72,3 +72,21 @@ class ReadLogPosition(models.Model):
 
     def __str__(self):
         return f"{self.path}@{self.offset}"
+
+
+class DocumentDownloads(models.Model):
+    """下载次数 of one document of one site (资料中心): counted when the file is served
+    at /documents/, not when a page previews it."""
+
+    node = models.ForeignKey("network.Node", on_delete=models.CASCADE, related_name="+")
+    document_id = models.IntegerField()
+    downloads = models.PositiveBigIntegerField("下载次数", default=0)
+
+    class Meta:
+        verbose_name = "文档下载次数"
+        constraints = [
+            models.UniqueConstraint(fields=["node", "document_id"], name="downloads_node_document")
+        ]
+
+    def __str__(self):
+        return f"{self.node_id}/{self.document_id}: {self.downloads}"

@@ -1,10 +1,12 @@
 """Factories for node sites' content: columns, articles with photos, documents."""
 
 import random
+from io import BytesIO
 
 import factory
 import wagtail_factories
 from django.utils import timezone
+from PIL import Image, ImageDraw
 from wagtail.models import Collection
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -110,6 +112,28 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
     body = factory.LazyAttribute(lambda o: chinese_body(o.org, o.rng))
 
 
+def library_item(category, document, **fields) -> ArticlePage:
+    """A published 资料中心 item in a category column: its file is the first
+    attachment. Call inside the node's schema."""
+    fields.setdefault("title", document.title)
+    item = ArticlePageFactory.build(**fields)
+    item.body = [("attachment", {"document": document, "title": ""})]
+    category.add_child(instance=item)
+    item.save_revision().publish()
+    return item
+
+
+def pdf_bytes(pages: int = 2) -> bytes:
+    """A small real PDF (Pillow draws each page), for uploads and previews."""
+    sheets = [Image.new("RGB", (595, 842), (255, 255, 255)) for _ in range(pages)]
+    for number, sheet in enumerate(sheets, 1):
+        ImageDraw.Draw(sheet).rectangle((60, 60 + number * 40, 535, 120 + number * 40),
+                                        fill=(180, 20, 20))  # fmt: skip
+    out = BytesIO()
+    sheets[0].save(out, format="PDF", save_all=True, append_images=sheets[1:])
+    return out.getvalue()
+
+
 def article_form(title, **extra):
     """POST data of the admin's article form (create or edit), for tests."""
     return nested_form_data(
@@ -147,6 +171,8 @@ __all__ = [
     "CollectionFactory",
     "ColumnPageFactory",
     "DocumentFactory",
+    "library_item",
+    "pdf_bytes",
     "ImageFactory",
     "article_form",
     "chinese_body",

@@ -46,6 +46,8 @@ class Story(models.Model):
     # the origin site's top column (通知公告, 村务公开 …): where 栏目映射 starts
     origin_column_title = models.CharField("来源栏目", max_length=100, blank=True)
     author = models.CharField("作者", max_length=100, blank=True)
+    # an item of a 资料中心: pushed down, it is listed in the receiving sites' libraries
+    is_resource = models.BooleanField("资料", default=False)
     date = models.DateTimeField("发布时间", null=True)
     state = models.CharField(
         "状态", max_length=10, choices=StoryState.choices, default=StoryState.LIVE

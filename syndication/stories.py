@@ -8,6 +8,7 @@ from django.utils import timezone
 from django_tenants.utils import schema_context
 
 from network.models import Node
+from sites.library import in_library
 from sites.models import ArticlePage
 from sites.visibility import is_public
 
@@ -78,6 +79,7 @@ def _copy_article(story: Story, article) -> None:
     story.source = article.source
     story.author = article.author
     story.origin_column_title = article.top_column_title
+    story.is_resource = in_library(article)
     story.date = article.date
     url_parts = article.get_url_parts()
     if url_parts is not None:

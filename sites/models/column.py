@@ -6,6 +6,7 @@ from wagtail.models import Page
 
 from syndication.reach import MergedListing, stories_in_columns
 
+from .. import library
 from ..visibility import public_pages
 from .article import ArticlePage
 from .mixins import FeedMixin, PinyinSlugMixin, TopicMixin
@@ -18,6 +19,7 @@ class ColumnKind(models.TextChoices):
     DISCLOSURE = "disclosure", "公开栏目（带公示期）"
     TOPIC = "topic", "专题（下级站点可报送稿件）"
     RESEARCH = "research", "理论研究（党员在个人中心投稿，审核后发布）"
+    LIBRARY = "library", "资料中心（文档资料：子栏目为分类，可预览、下载）"
 
 
 class ColumnPage(FeedMixin, TopicMixin, PinyinSlugMixin, Page):
@@ -78,7 +80,25 @@ class ColumnPage(FeedMixin, TopicMixin, PinyinSlugMixin, Page):
         context["sub_columns"] = public_pages(ColumnPage.objects.child_of(self)).in_menu()
         if self.kind == ColumnKind.DISCLOSURE:
             context["on_notice"] = self.on_notice()
+        if self.kind == ColumnKind.LIBRARY:
+            context.update(self.library_context(request))
         return context
+
+    def library_context(self, request) -> dict:
+        """资料中心: filtered items with their files and downloads, the filters, and
+        what the sites above shared down."""
+        get, node = request.GET, getattr(request, "node", None)
+        year = get.get("year") if (get.get("year") or "").isdigit() else None
+        found = library.items(self, category=get.get("category"), tag=get.get("tag", ""),
+                              year=year)  # fmt: skip
+        page_obj = Paginator(found, ARTICLES_PER_PAGE).get_page(get.get("page"))
+        return {
+            "page_obj": page_obj, "items": library.rows(page_obj, node),
+            "categories": library.categories(self), "years": library.years(self),
+            "tags": library.tags(self), "shared": library.shared_with(node),
+            "chosen": {"category": get.get("category", ""), "tag": get.get("tag", ""),
+                       "year": year or ""},
+        }  # fmt: skip
 
     def on_notice(self) -> list:
         """The disclosures here and below in their 公示期 today, ending soonest first."""

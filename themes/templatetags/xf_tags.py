@@ -5,6 +5,8 @@ from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 
 from network.mourning import is_mourning
+from readership.downloads import downloads_of
+from sites import library
 from sites.models import ColumnPage
 from sites.photo_titles import is_camera_file_name
 from sites.variants import variant_for
@@ -151,3 +153,19 @@ def photo_alt(image, caption=""):
         return caption
     title = getattr(image, "title", "")
     return "" if is_camera_file_name(title) else title
+
+
+@register.simple_tag(takes_context=True)
+def library_item(context, page):
+    """资料中心: the item's file and its 下载次数 on this site, when the page is one
+    (None otherwise, and for a file a reader may not download)."""
+    if not library.in_library(page):
+        return None
+    document = library.library_file(page)
+    if document is None:
+        return {"document": None}
+    node = getattr(context.get("request"), "node", None)
+    downloads = downloads_of(node.pk, [document.pk]).get(document.pk, 0) if node else 0
+    extension = document.file_extension.lower()
+    return {"document": document, "downloads": downloads, "extension": extension,
+            "previewable": extension in library.PREVIEWABLE}  # fmt: skip
