@@ -53,6 +53,7 @@ def test_a_pdf_is_previewed_on_a_phone(chromium, live_server_url, library_page, 
             fits_the_phone(page, "list", "library")
             with page.expect_navigation():
                 page.get_by_role("link", name="党支部工作条例").tap()
+            assert page.url.endswith(item_url)
             status = page.locator("[data-pdf-status]")
             expect(status).to_have_text("预览：第 1–3 页，共 3 页", timeout=20_000)
             canvases = page.locator(".pdf-preview canvas")
