@@ -8,14 +8,29 @@ import subprocess
 
 import pytest
 from django.core.cache import caches
+from django.core.files.base import ContentFile
 from django.db import connection
 from django_tenants.utils import schema_context
 from wagtail.embeds.blocks import EmbedValue
+from wagtail.models import Page
 from wagtail.rich_text import RichText
 
+from classroom.factories import CourseFactory, LessonFactory
+from classroom.models import Course
 from forums.models import Board
 from network.models import Node
-from sites.factories import ArticlePageFactory, ImageFactory, node_collection, node_column
+from sites.factories import (
+    ArticlePageFactory,
+    ColumnPageFactory,
+    DocumentFactory,
+    ImageFactory,
+    library_item,
+    node_collection,
+    node_column,
+    pdf_bytes,
+    site_home,
+)
+from sites.library_setup import add_default_categories
 from sites.models import ArticlePage
 from tests.browser.conftest import WIDEST
 from tests.tools import artifacts_dir, node_tools_dir
@@ -85,6 +100,36 @@ def portal(django_db_setup, django_db_blocker):
         caches["pages"].clear()
 
 
+@pytest.fixture
+def party_school(django_db_setup, django_db_blocker):
+    """网上党校's public pages (issue 16), checked by axe beside the portal: the county's
+    资料中心 with a PDF item, and a course with a plan-only lesson."""
+    with django_db_blocker.unblock():
+        county = Node.objects.select_related("tenant").get(code="340111")
+        with schema_context(county.tenant.schema_name):
+            library = ColumnPageFactory(parent=site_home(county), title="资料中心", kind="library")
+            add_default_categories(library)
+            doc = DocumentFactory(title="党支部工作条例",
+                                  file=ContentFile(pdf_bytes(1), name="tiaoli.pdf"))  # fmt: skip
+            item = library_item(library.get_children().first().specific, doc)
+            paths = _path(library), _path(item)
+        connection.set_schema_to_public()
+        lesson = LessonFactory(course=CourseFactory(node=county, title="初心使命专题"))
+        yield [
+            ("county1", paths[0], "library"),
+            ("county1", paths[1], "library-item"),
+            ("village1", "/classroom/", "classroom"),
+            ("village1", lesson.course.get_url(), "course"),
+            ("village1", lesson.get_url(), "lesson"),
+        ]
+        Course.objects.all().delete()
+        with schema_context(county.tenant.schema_name):
+            Page.objects.get(pk=library.pk).delete()
+            doc.delete()
+        connection.set_schema_to_public()
+        caches["pages"].clear()
+
+
 # The public forms and lists of 互联互动 (issue 18), checked by axe beside the portal.
 INTERACTIVE = [
     ("village1", "/messages/", "messages"),
@@ -146,7 +191,9 @@ AXE_RUN = """async () => {
 }"""
 
 
-def test_axe_finds_nothing_and_the_readers_tools_work(chromium, live_server_url, portal):
+def test_axe_finds_nothing_and_the_readers_tools_work(
+    chromium, live_server_url, portal, party_school
+):
     from playwright.sync_api import sync_playwright
 
     axe = (node_tools_dir() / "axe-core" / "axe.min.js").read_text()
@@ -162,7 +209,7 @@ def test_axe_finds_nothing_and_the_readers_tools_work(chromium, live_server_url,
                     )
                 )
                 page = context.new_page()
-                for host, path, name in [*portal, *INTERACTIVE]:
+                for host, path, name in [*portal, *INTERACTIVE, *party_school]:
                     page.goto(_url(live_server_url, host, path))
                     page.add_script_tag(content=axe)
                     found += [f"{name} {viewport['width']}px: {v}" for v in page.evaluate(AXE_RUN)]
