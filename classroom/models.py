@@ -8,6 +8,7 @@ import uuid
 from django.conf import settings
 from django.core.validators import FileExtensionValidator
 from django.db import models
+from django.utils import timezone
 from wagtail.fields import RichTextField
 
 from network.models import Node
@@ -85,7 +86,7 @@ class Progress(models.Model):
     node = models.ForeignKey(Node, on_delete=models.CASCADE, related_name="+")
     organisation = models.CharField(max_length=100, blank=True)
     watched = models.FloatField(default=0)
-    started_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(default=timezone.now)
     reported_at = models.DateTimeField()
     completed_at = models.DateTimeField(null=True, blank=True)
 

@@ -49,7 +49,7 @@ def _progress(lesson: Lesson, user, now: datetime) -> Progress:
         with transaction.atomic():
             return Progress.objects.create(
                 lesson=lesson, user=user, node=account.node,
-                organisation=organisation_of(account), reported_at=now,
+                organisation=organisation_of(account), started_at=now, reported_at=now,
             )  # fmt: skip
     except IntegrityError:  # the page's first two reports raced
         return Progress.objects.get(lesson=lesson, user=user)

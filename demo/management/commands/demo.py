@@ -15,6 +15,7 @@ from demo.network import (
 )
 from demo.operations import build_demo_operations
 from demo.party import MEMBER_LOGIN, build_demo_party
+from demo.partyschool import build_demo_party_school
 from demo.research import build_demo_research
 from demo.surveys import build_demo_surveys
 from demo.syndication import build_demo_syndication, link_campaign_to_topic
@@ -49,6 +50,7 @@ class Command(BaseCommand):
         build_demo_forums(log=self.stdout.write)
         build_demo_exams(log=self.stdout.write)
         build_demo_research(log=self.stdout.write)
+        build_demo_party_school(log=self.stdout.write)
         build_demo_operations(log=self.stdout.write)
         serve_sites_at_port(port)
         link_campaign_to_topic(port)
@@ -70,6 +72,11 @@ class Command(BaseCommand):
         self.stdout.write(f"  调查投票     http://yicheng.localhost:{port}/surveys/")
         self.stdout.write(f"  论坛议事     http://yicheng.localhost:{port}/forum/")
         self.stdout.write(f"  网上考试     http://yicheng.localhost:{port}/exams/（党员登录后）")
+        self.stdout.write(f"  网上课堂     http://yicheng.localhost:{port}/classroom/")
+        self.stdout.write(f"  资料中心     http://feixi.localhost:{port}/zi-liao-zhong-xin/")
+        self.stdout.write(
+            f"  学习积分     http://yicheng.localhost:{port}/my/points/（党员登录后）"
+        )
         self.stdout.write(
             f"  党员个人中心 http://yicheng.localhost:{port}/my/ ：{MEMBER_LOGIN} / {DEMO_PASSWORD}"
         )
