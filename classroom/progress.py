@@ -7,7 +7,7 @@ more than the time that passed since the last report (at up to double speed). A 
 ahead, or a forged report, gains nothing. A lesson is learnt when the mark reaches the
 end of its video, or (a plan without a video) when the member says so after reading
 for a while. A learnt lesson earns 学习积分 once; a course is complete when every lesson
-is."""
+is (queries)."""
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -108,13 +108,3 @@ def _award(lesson: Lesson, progress: Progress, now: datetime) -> int:
     return award_learning(activity=Activity.LESSON, ref=lesson.uuid, title=title,
                           user_id=progress.user_id, node_id=progress.node_id,
                           organisation=progress.organisation, at=now)  # fmt: skip
-
-
-def course_progress(course, user) -> tuple[int, int]:
-    """(lessons learnt, lessons) of the course for the member."""
-    total = course.lessons.count()
-    if not getattr(user, "is_authenticated", False):
-        return 0, total
-    done = Progress.objects.filter(lesson__course=course, user=user,
-                                   completed_at__isnull=False).count()  # fmt: skip
-    return done, total

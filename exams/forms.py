@@ -3,7 +3,7 @@
 from django import forms
 
 from .grading import accepted
-from .models import LETTERS, BankQuestion, Exam, QuestionKind
+from .models import LETTERS, BankQuestion, Exam, ExamQuestion, QuestionKind
 
 LOCAL = "%Y-%m-%dT%H:%M"
 
@@ -44,6 +44,11 @@ class ExamForm(forms.ModelForm):
     draw_multiple = forms.IntegerField(label="随机抽多选题（道）", min_value=0, required=False)
     draw_judge = forms.IntegerField(label="随机抽判断题（道）", min_value=0, required=False)
     draw_blank = forms.IntegerField(label="随机抽填空题（道）", min_value=0, required=False)
+    paper = forms.ModelMultipleChoiceField(
+        label="固定试卷的试题", required=False, queryset=BankQuestion.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text="不随机抽题时：勾选组成试卷的试题；都不勾选则为题库中的全部试题。",
+    )  # fmt: skip
 
     class Meta:
         model = Exam
@@ -56,10 +61,16 @@ class ExamForm(forms.ModelForm):
         }
         help_texts = {"pass_score": "满分 100 分"}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, node, **kwargs):
         super().__init__(*args, **kwargs)
         for kind in QuestionKind.values:
             self.fields[f"draw_{kind}"].initial = self.instance.draw.get(kind) or None
+        # the node's own bank only: a forged id of another node's question is refused
+        self.fields["paper"].queryset = BankQuestion.objects.filter(node=node)
+        if self.instance.pk and not self.instance.draw:
+            self.fields["paper"].initial = list(
+                ExamQuestion.objects.filter(exam=self.instance).values_list("question", flat=True)
+            )
 
     def clean(self):
         data = super().clean()

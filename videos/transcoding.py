@@ -92,8 +92,10 @@ def stalled(now=None):
 
 
 def remove_video(video: Video) -> None:
-    """The row and every file made for it."""
-    shutil.rmtree(output_root() / str(video.uuid), ignore_errors=True)
-    if video.source_name:
-        (Path(settings.XFNET_VIDEO_SOURCE_ROOT) / video.source_name).unlink(missing_ok=True)
+    """The row, then every file made for it; ProtectedError (a lesson uses it) before
+    anything is touched."""
+    uuid, source = video.uuid, video.source_name
     video.delete()
+    shutil.rmtree(output_root() / str(uuid), ignore_errors=True)
+    if source:
+        (Path(settings.XFNET_VIDEO_SOURCE_ROOT) / source).unlink(missing_ok=True)

@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from classroom.factories import CourseFactory, LessonFactory
 from classroom.models import Progress
-from classroom.progress import NotRecorded, course_progress, mark_read, opened, record_watch
+from classroom.progress import NotRecorded, mark_read, opened, record_watch
+from classroom.queries import completed_by, course_progress, courses_with_progress
 from network.factories import UserFactory
 from syndication.models import PointAward, PointRule
 from syndication.points import member_ranking
@@ -91,3 +92,6 @@ def test_the_provinces_rule_sets_the_points_and_rankings_follow(net, member_of):
     ]  # fmt: skip
     assert [r["user__username"] for r in member_ranking(within=net.county1)] == ["pr_first"]
     assert course_progress(course, first) == (2, 2)
+    assert completed_by(course) == 1  # the second member learnt one lesson of two
+    listed = courses_with_progress(net.village1, first).get(pk=course.pk)
+    assert (listed.lesson_count, listed.learnt) == (2, 2)

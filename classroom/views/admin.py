@@ -12,6 +12,7 @@ from network.screens import NodeScreen
 from ..access import may_keep_courses
 from ..forms import AttachmentForm, CourseForm, LessonForm
 from ..models import Course, Lesson, Progress
+from ..queries import completed_by
 
 
 class CourseScreen(NodeScreen):
@@ -60,6 +61,7 @@ class CourseView(CourseScreen):
         )
         learners = Progress.objects.filter(lesson__course=course).values("user").distinct()
         context.update(course=course, lessons=lessons, learners=learners.count(),
+                       completed=completed_by(course),
                        form=kwargs.get("form") or CourseForm(instance=course))  # fmt: skip
         return context
 

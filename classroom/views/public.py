@@ -10,9 +10,10 @@ from django.views.decorators.http import require_POST
 
 from partyaffairs.accounts import member_account
 
-from ..access import course_shown_on, courses_for
+from ..access import course_shown_on
 from ..models import Course, Lesson, Progress
-from ..progress import NotRecorded, course_progress, mark_read, opened, record_watch
+from ..progress import NotRecorded, mark_read, opened, record_watch
+from ..queries import courses_with_progress
 
 
 def _node(request):
@@ -25,7 +26,7 @@ def _node(request):
 @never_cache
 def course_list(request):
     node = _node(request)
-    courses = [(course, course_progress(course, request.user)) for course in courses_for(node)]
+    courses = courses_with_progress(node, request.user)
     return render(request, "classroom/list.html", {"courses": courses,
                   "account": member_account(request.user)})  # fmt: skip
 

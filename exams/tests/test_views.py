@@ -12,7 +12,7 @@ from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
 from exams.factories import ExamFactory, bank_at
-from exams.models import Attempt, BankQuestion
+from exams.models import Attempt, BankQuestion, Exam, ExamQuestion
 from network.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -144,3 +144,27 @@ def test_results_by_organisation_and_subtree(net, member_of):
     bie = client_for(UserFactory(username="kr_bie", roles=[(net.village3, "webmaster")]),
                      "village3.localhost")  # fmt: skip
     assert bie.get(f"/admin/exams/{exam.pk}/results/").status_code == 404
+
+
+def test_a_fixed_paper_is_the_questions_ticked_from_the_nodes_own_bank(net):
+    bank = bank_at(net.county1)
+    foreign = bank_at(net.county2)[0]
+    staff = client_for(UserFactory(username="kp_staff", roles=[(net.county1, "editor")]),
+                       host="county1.localhost")  # fmt: skip
+    opens = timezone.localtime() + timedelta(hours=1)
+    form = {"title": "支部书记专题测试", "intro": "", "minutes": 30, "attempts_allowed": 1,
+            "pass_score": 60, "opens_at": opens.strftime("%Y-%m-%dT%H:%M"),
+            "closes_at": (opens + timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")}  # fmt: skip
+    page = staff.get("/admin/exams/new/").content.decode()
+    assert "固定试卷的试题" in page and f'value="{bank[0].pk}"' in page
+    assert f'value="{foreign.pk}"' not in page
+    forged = staff.post("/admin/exams/new/", {**form, "paper": [bank[0].pk, foreign.pk]})
+    assert forged.status_code == 400 and not Exam.objects.exists()
+    picked = [bank[2].pk, bank[0].pk]
+    assert staff.post("/admin/exams/new/", {**form, "paper": picked}).status_code == 302
+    exam = Exam.objects.get()
+    listed = list(ExamQuestion.objects.filter(exam=exam).values_list("question", flat=True))
+    in_bank_order = BankQuestion.objects.filter(node=net.county1).values_list("pk", flat=True)
+    assert listed == [pk for pk in in_bank_order if pk in picked]
+    edit = staff.get(f"/admin/exams/{exam.pk}/").content.decode()
+    assert edit.count("checked") == 2

@@ -87,11 +87,12 @@ class ExamEditView(ExamScreen):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(node=self.node, form=kwargs.get("form") or ExamForm(instance=self.exam()))
+        form = kwargs.get("form") or ExamForm(instance=self.exam(), node=self.node)
+        context.update(node=self.node, form=form)
         return context
 
     def post(self, request, *args, **kwargs):
-        form = ExamForm(request.POST, instance=self.exam())
+        form = ExamForm(request.POST, instance=self.exam(), node=self.node)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=400)
         bank = list(BankQuestion.objects.filter(node=self.node).values_list("pk", flat=True))
@@ -103,10 +104,12 @@ class ExamEditView(ExamScreen):
             exam.node = self.node
             exam.created_by = exam.created_by or request.user
             exam.save()
-            if not exam.draw:  # a fixed paper: the whole bank, in its order
+            if not exam.draw:  # a fixed paper: the questions ticked, else the whole bank
+                picked = [q.pk for q in form.cleaned_data["paper"]] or bank
                 ExamQuestion.objects.filter(exam=exam).delete()
                 ExamQuestion.objects.bulk_create(
-                    ExamQuestion(exam=exam, question_id=pk, order=n) for n, pk in enumerate(bank)
+                    ExamQuestion(exam=exam, question_id=pk, order=n)
+                    for n, pk in enumerate(sorted(picked, key=bank.index))
                 )
         messages.success(request, f"“{exam.title}”已保存。")
         return redirect(reverse("xf_exams"))

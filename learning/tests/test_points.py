@@ -112,6 +112,11 @@ def test_officers_rank_their_subtree_and_export_it(net, member_of):
     groups = [row for row in sheet["党组织排行"].iter_rows(min_row=2, values_only=True)]
     assert groups == [(1, "甲村", "甲村党支部", 1, 5, 5)]
     assert staff.get("/admin/learning/rules/").status_code == 403
+    other = member_of(net.village1, "lp_other_branch", organisation="甲村第二党支部")
+    award_learning(activity="lesson", ref="l1", title="课时", user_id=other.pk,
+                   node_id=net.village1.pk, organisation="甲村第二党支部")  # fmt: skip
+    one = staff.get("/admin/learning/", {"organisation": "甲村第二党支部"}).content.decode()
+    assert "党员排行：甲村第二党支部" in one and one.count('data-label="学习积分"') == 1
 
 
 def test_only_the_province_sets_the_rules_and_new_awards_follow_them(net, member_of):

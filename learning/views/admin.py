@@ -38,8 +38,15 @@ class RankingView(NodeScreen):
         if period:
             start, end = period_bounds(period, year, index)
         members = member_ranking(within=self.node, start=start, end=end)
+        organisations = organisation_ranking(members)
+        # one organisation's members, ranked among themselves
+        chosen = get.get("organisation", "")
+        if chosen:
+            members = [row for row in members if row["organisation"] == chosen]
+            for rank, row in enumerate(members, 1):
+                row["rank"] = rank
         return {"period": period, "year": year, "index": index, "members": members,
-                "organisations": organisation_ranking(members)}  # fmt: skip
+                "organisations": organisations, "organisation": chosen}  # fmt: skip
 
     def get(self, request, *args, **kwargs):
         if request.GET.get("export") == "xlsx":

@@ -139,22 +139,14 @@ def get(url: str, headers: dict[str, str]) -> tuple[int, dict, str]:
         return response.status, dict(response.headers), response.read().decode()
 
 
-def start_xfnet(
-    workdir: Path, workers: int, processes: list, extra_nginx: str = "",
-    settings_module: str = "xfnet.settings.production", secret_key: str | None = None,
-):  # fmt: skip
-    """gunicorn on the production settings (or a module built on them) and nginx with
-    deploy/nginx in front, on the benchmark's database and Redis; appends them to
-    `processes`. Returns (nginx's HTTPS URL, gunicorn's port)."""
+def xfnet_env(workdir: Path, settings_module: str, secret_key: str | None = None) -> dict:
+    """The environment of the project's servers (gunicorn, a Celery worker) on the
+    benchmark's database and Redis."""
     from django.conf import settings
 
-    from tests.deploy.conftest import free_port, nginx_config, wait_for
     from tests.tools import database_url
 
-    nginx = shutil.which("nginx", path=f"{os.environ.get('PATH', '')}:/usr/sbin")
-    if nginx is None:
-        sys.exit("nginx is not installed (apt-get install nginx)")
-    env = {
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": settings_module,
         "PYTHONPATH": str(ROOT),
@@ -168,6 +160,22 @@ def start_xfnet(
         "XFNET_STATIC_ROOT": str(workdir / "static"),
         "XFNET_READ_LOG": str(workdir / "reads.log"),
     }
+
+
+def start_xfnet(
+    workdir: Path, workers: int, processes: list, extra_nginx: str = "",
+    settings_module: str = "xfnet.settings.production", secret_key: str | None = None,
+    env: dict | None = None,
+):  # fmt: skip
+    """gunicorn on the production settings (or a module built on them) and nginx with
+    deploy/nginx in front, on the benchmark's database and Redis; appends them to
+    `processes`. Returns (nginx's HTTPS URL, gunicorn's port)."""
+    from tests.deploy.conftest import free_port, nginx_config, wait_for
+
+    nginx = shutil.which("nginx", path=f"{os.environ.get('PATH', '')}:/usr/sbin")
+    if nginx is None:
+        sys.exit("nginx is not installed (apt-get install nginx)")
+    env = env or xfnet_env(workdir, settings_module, secret_key)
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
         check=True, env=env, cwd=ROOT,

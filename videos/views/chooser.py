@@ -2,18 +2,27 @@
 ready videos of the admin's own site and the sites above it."""
 
 from django.core.exceptions import PermissionDenied
-from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView, ChosenView
+from wagtail.admin.views.generic.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    ChosenMultipleView,
+    ChosenView,
+)
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 
 from ..access import choosable
 
 
+def _choosable_here(request):
+    node = getattr(request, "node", None)
+    if node is None:
+        raise PermissionDenied
+    return choosable(node)
+
+
 class _TheSitesVideos:
     def get_object_list(self):
-        node = getattr(self.request, "node", None)
-        if node is None:
-            raise PermissionDenied
-        return choosable(node).select_related("node")
+        return _choosable_here(self.request).select_related("node")
 
 
 class VideoChooseView(_TheSitesVideos, ChooseView):
@@ -26,10 +35,12 @@ class VideoChooseResultsView(_TheSitesVideos, ChooseResultsView):
 
 class VideoChosenView(ChosenView):
     def get_object(self, pk):
-        node = getattr(self.request, "node", None)
-        if node is None:
-            raise PermissionDenied
-        return choosable(node).get(pk=pk)
+        return _choosable_here(self.request).get(pk=pk)
+
+
+class VideoChosenMultipleView(ChosenMultipleView):
+    def get_objects(self, pks):
+        return _choosable_here(self.request).filter(pk__in=pks)
 
 
 class VideoChooserViewSet(ChooserViewSet):
@@ -41,6 +52,7 @@ class VideoChooserViewSet(ChooserViewSet):
     choose_view_class = VideoChooseView
     choose_results_view_class = VideoChooseResultsView
     chosen_view_class = VideoChosenView
+    chosen_multiple_view_class = VideoChosenMultipleView
     # uploads go through the 视频 screen (a transcode follows), not the modal
     creation_form_class = None
     form_fields = None

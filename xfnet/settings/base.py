@@ -310,7 +310,7 @@ XFNET_FORUM_RATE = (10, 600)
 XFNET_FORUM_IMAGE_ROOT = DATA_DIR / "private" / "forum"
 # 视频 (videos): uploads are kept here (outside MEDIA_ROOT) until transcoded into
 # MEDIA_ROOT/videos/<uuid>/; what may be uploaded, and how large.
-XFNET_VIDEO_SOURCE_ROOT = DATA_DIR / "private" / "video-sources"
+XFNET_VIDEO_SOURCE_ROOT = env.VIDEO_SOURCE_ROOT
 XFNET_VIDEO_EXTENSIONS = ["mp4", "mov", "avi", "mkv", "wmv", "flv", "m4v", "webm", "mpg",
                           "mpeg", "3gp", "ts"]  # fmt: skip
 XFNET_VIDEO_MAX_BYTES = 1024 * 1024 * 1024

@@ -59,6 +59,8 @@ DEBUG: bool | None = _bool("DJANGO_DEBUG", None)
 # Host patterns Django accepts; node domains are then checked against the node table.
 ALLOWED_HOSTS: list[str] = _list("DJANGO_ALLOWED_HOSTS")
 MEDIA_ROOT: Path = _path("XFNET_MEDIA_ROOT", DATA_DIR / "media")
+# Uploaded videos wait here (outside MEDIA_ROOT) for their transcode; a large disk.
+VIDEO_SOURCE_ROOT: Path = _path("XFNET_VIDEO_SOURCE_ROOT", DATA_DIR / "private" / "video-sources")
 STATIC_ROOT: Path = _path("XFNET_STATIC_ROOT", DATA_DIR / "static")
 # Admin links in e-mails and the like point here.
 ADMIN_BASE_URL: str = _str("XFNET_ADMIN_BASE_URL", "http://anhui.localhost:8000")
