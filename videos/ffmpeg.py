@@ -15,8 +15,15 @@ KEYFRAMES = "expr:gte(t,n_forced*2)"
 NOT_VIDEO_FORMATS = {"image2", "png_pipe", "jpeg_pipe", "gif", "webp_pipe", "tty", "txt"}
 
 
+NO_FFMPEG = "服务器没有安装 ffmpeg，暂时不能处理视频，请联系管理员。"
+
+
 class VideoRefused(Exception):
     """A file that is not a video we can play; the message is one Chinese sentence."""
+
+
+class FfmpegMissing(VideoRefused):
+    """This machine cannot read or transcode videos at all (not the file's fault)."""
 
 
 @dataclass
@@ -37,6 +44,8 @@ def probe(path: Path) -> Probe:
         )  # fmt: skip
     except subprocess.TimeoutExpired:
         raise VideoRefused("无法读取该视频文件，请检查文件是否完整。") from None
+    except FileNotFoundError:  # the server lacks Debian's ffmpeg package
+        raise FfmpegMissing(NO_FFMPEG) from None
     if run.returncode != 0:
         raise VideoRefused("无法读取该文件：它不是视频，或者视频文件已损坏。")
     info = json.loads(run.stdout or "{}")
@@ -108,6 +117,8 @@ def run(command: list[str], timeout: float) -> None:
         done = subprocess.run(command, capture_output=True, timeout=timeout, check=False)
     except subprocess.TimeoutExpired:
         raise VideoRefused("视频转码超时，请检查视频文件。") from None
+    except FileNotFoundError:
+        raise FfmpegMissing(NO_FFMPEG) from None
     if done.returncode != 0:
         lines = done.stderr.decode(errors="replace").strip().splitlines()
         detail = lines[-1][:120] if lines else f"退出码 {done.returncode}"

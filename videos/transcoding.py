@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from .ffmpeg import (
+    FfmpegMissing,
     VideoRefused,
     encode_command,
     hls_command,
@@ -50,6 +51,13 @@ def transcode(video_pk: int) -> str:
         (partial / "low.mp4").unlink()
         if not valid_playlist(partial):
             raise VideoRefused("生成的 HLS 播放列表不完整，请重新上传。")
+    except FfmpegMissing as missing:
+        # the worker's machine, not the file: keep the upload for a worker that can
+        shutil.rmtree(partial, ignore_errors=True)
+        Video.objects.filter(pk=video.pk).update(
+            state=VideoState.WAITING, claimed_at=None, error=str(missing)
+        )
+        raise
     except VideoRefused as refused:
         shutil.rmtree(partial, ignore_errors=True)
         source.unlink(missing_ok=True)

@@ -21,7 +21,7 @@ from partyaffairs.ledger.models import MemberAccount
 from partyaffairs.models import Member, Organisation
 from syndication.models import PointAward
 from tests.browser.conftest import PHONE, fits_the_phone, member_logs_in
-from tests.tools import artifacts_dir
+from tests.tools import artifacts_dir, require_program
 from videos.models import Video
 from videos.tests.conftest import make_clip
 from videos.transcoding import remove_video, transcode
@@ -33,6 +33,7 @@ PASSWORD = "Cun-ketang-2026"
 
 @pytest.fixture
 def lesson_and_member(django_db_setup, django_db_blocker, tmp_path):
+    require_program("ffmpeg", "apt-get install ffmpeg")
     with django_db_blocker.unblock():
         village = Node.objects.select_related("tenant").get(code="340111001001")
         county = Node.objects.get(code="340111")

@@ -1,7 +1,8 @@
-import shutil
 import subprocess
 
 import pytest
+
+from tests.tools import require_program
 
 
 def make_clip(path, *, seconds=4, size="640x480", audio=True):
@@ -20,8 +21,7 @@ def make_clip(path, *, seconds=4, size="640x480", audio=True):
 def clips(tmp_path_factory):
     """A 4-second clip with sound, one without, one cut in half (no index), a text
     file called .mp4, and a picture called .mp4."""
-    if shutil.which("ffmpeg") is None:
-        pytest.fail("ffmpeg is needed (apt-get install ffmpeg; .ci/run installs it)")
+    require_program("ffmpeg", "apt-get install ffmpeg; .ci/run installs it")
     root = tmp_path_factory.mktemp("clips")
     clip = make_clip(root / "clip.mp4")
     silent = make_clip(root / "silent.mp4", audio=False)

@@ -15,6 +15,7 @@ from django.test import Client
 from network.factories import UserFactory
 from network.models import Node
 from tests.tools import wait_for
+from videos.ffmpeg import FfmpegMissing
 from videos.models import Video, VideoState
 from videos.tasks import transcode_video
 from videos.transcoding import claim, output_root, transcode
@@ -60,7 +61,7 @@ def test_a_file_that_is_no_playable_video_is_refused_and_nothing_is_kept(
     assert sources() == before
 
 
-def test_a_file_of_another_kind_is_refused_by_its_name(editor, clips):
+def test_a_file_of_another_kind_is_refused_by_its_name(editor):
     file = SimpleUploadedFile("讲话稿.docx", b"PK\x03\x04 not a video")
     refused = editor.post("/admin/videos/upload/", {"title": "讲话", "file": file})
     assert refused.status_code == 400
@@ -150,3 +151,22 @@ def test_a_worker_transcodes_to_mp4_two_hls_renditions_and_a_poster(
         assert not (out / "low.mp4").exists()
         assert video.transcode_seconds is not None
     assert sources() == []  # the uploads are gone once transcoded
+
+
+def test_a_machine_without_ffmpeg_refuses_uploads_and_keeps_waiting_ones(
+    editor, net, clips, monkeypatch
+):
+    source = Path(settings.XFNET_VIDEO_SOURCE_ROOT)
+    source.mkdir(parents=True, exist_ok=True)
+    waiting = Video.objects.create(node=net.county1, title="等待", source_name="waiting.mp4")
+    (source / "waiting.mp4").write_bytes(clips["clip"].read_bytes())
+    monkeypatch.setenv("PATH", "/nonexistent")
+    refused = upload(editor, clips["clip"])
+    assert refused.status_code == 400 and "没有安装 ffmpeg" in refused.content.decode()
+    assert Video.objects.count() == 1
+    with pytest.raises(FfmpegMissing):
+        transcode(waiting.pk)
+    waiting.refresh_from_db()
+    assert waiting.state == VideoState.WAITING and "ffmpeg" in waiting.error
+    assert (source / "waiting.mp4").exists()  # the upload is kept for a worker that can
+    (source / "waiting.mp4").unlink()

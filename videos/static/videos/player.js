@@ -25,15 +25,14 @@
     var from = video.currentTime;
     var last = 0;
     var done = false;
-    function report() {
-      if (done) return;
-      var body = new URLSearchParams({start: from.toFixed(2), position: video.currentTime.toFixed(2)});
-      from = video.currentTime;
-      fetch(url, {method: "POST", credentials: "same-origin", body: body,
-                  headers: {"X-CSRFToken": video.dataset.csrf}})
+    // one report at a time, in order: the answer that says the lesson was learnt (and
+    // what it earned) is the first to come back, never overtaken by a later one
+    var chain = Promise.resolve();
+    function send(body) {
+      return fetch(url, {method: "POST", credentials: "same-origin", body: body,
+                         headers: {"X-CSRFToken": video.dataset.csrf}})
         .then(function (response) { return response.json(); })
         .then(function (data) {
-          // pause and ended report together at the end: the first answer says it all
           if (!status || done) return;
           if (data.error) {
             status.textContent = data.error;
@@ -46,6 +45,12 @@
           }
         })
         .catch(function () {});
+    }
+    function report() {
+      if (done) return;
+      var body = new URLSearchParams({start: from.toFixed(2), position: video.currentTime.toFixed(2)});
+      from = video.currentTime;
+      chain = chain.then(function () { return send(body); });
     }
     // a seek starts a new stretch: what it skipped is not watched
     video.addEventListener("seeking", function () { from = video.currentTime; });
