@@ -2,7 +2,8 @@
 
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+
+from network.screens import NodeMenuItem
 
 from .access import may_keep_courses
 from .views.admin import CourseListView, CourseView, LessonView
@@ -18,11 +19,8 @@ def register_classroom_urls():
     ]
 
 
-class KeeperMenuItem(MenuItem):
-    def is_shown(self, request):
-        return may_keep_courses(request.user, getattr(request, "node", None))
-
-
 @hooks.register("register_admin_menu_item")
 def register_classroom_menu():
-    return KeeperMenuItem("网上课堂", reverse("xf_courses"), icon_name="group", order=258)
+    return NodeMenuItem(
+        "网上课堂", reverse("xf_courses"), icon_name="group", order=258, shown_to=may_keep_courses
+    )

@@ -2,7 +2,8 @@
 
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+
+from network.screens import NodeMenuItem
 
 from .access import may_set
 from .views.admin import ExamEditView, ExamListView, ExamResultsView
@@ -18,12 +19,8 @@ def register_exam_urls():
     ]
 
 
-class SetterMenuItem(MenuItem):
-    def is_shown(self, request):
-        node = getattr(request, "node", None)
-        return node is not None and may_set(request.user, node)
-
-
 @hooks.register("register_admin_menu_item")
 def register_exams_menu():
-    return SetterMenuItem("网上考试", reverse("xf_exams"), icon_name="doc-full", order=259)
+    return NodeMenuItem(
+        "网上考试", reverse("xf_exams"), icon_name="doc-full", order=259, shown_to=may_set
+    )

@@ -2,7 +2,8 @@
 
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+
+from network.screens import NodeMenuItem
 
 from .access import may_moderate
 from .views.admin import ModerationView
@@ -13,14 +14,12 @@ def register_forum_urls():
     return [path("forum/", ModerationView.as_view(), name="xf_forum_moderation")]
 
 
-class ModeratorMenuItem(MenuItem):
-    def is_shown(self, request):
-        node = getattr(request, "node", None)
-        return node is not None and may_moderate(request.user, node)
-
-
 @hooks.register("register_admin_menu_item")
 def register_forum_menu():
-    return ModeratorMenuItem(
-        "论坛管理", reverse("xf_forum_moderation"), icon_name="group", order=258
+    return NodeMenuItem(
+        "论坛管理",
+        reverse("xf_forum_moderation"),
+        icon_name="group",
+        order=258,
+        shown_to=may_moderate,
     )

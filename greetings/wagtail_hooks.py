@@ -3,8 +3,8 @@ node's register."""
 
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
+from network.screens import NodeMenuItem
 from partyaffairs.access import may_keep_register
 
 from .views import CardView
@@ -15,12 +15,12 @@ def register_greetings_urls():
     return [path("greetings/", CardView.as_view(), name="xf_greetings_card")]
 
 
-class RegisterMenuItem(MenuItem):
-    def is_shown(self, request):
-        node = getattr(request, "node", None)
-        return node is not None and may_keep_register(request.user, node)
-
-
 @hooks.register("register_admin_menu_item")
 def register_greetings_menu():
-    return RegisterMenuItem("心灵港湾", reverse("xf_greetings_card"), icon_name="mail", order=257)
+    return NodeMenuItem(
+        "心灵港湾",
+        reverse("xf_greetings_card"),
+        icon_name="mail",
+        order=257,
+        shown_to=may_keep_register,
+    )

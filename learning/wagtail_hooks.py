@@ -2,7 +2,8 @@
 
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+
+from network.screens import NodeMenuItem
 
 from .access import may_read_rankings
 from .views.admin import RankingView, RulesView
@@ -16,11 +17,8 @@ def register_learning_urls():
     ]
 
 
-class RankingMenuItem(MenuItem):
-    def is_shown(self, request):
-        return may_read_rankings(request.user, getattr(request, "node", None))
-
-
 @hooks.register("register_admin_menu_item")
 def register_learning_menu():
-    return RankingMenuItem("学习积分", reverse("xf_learning"), icon_name="pick", order=260)
+    return NodeMenuItem(
+        "学习积分", reverse("xf_learning"), icon_name="pick", order=260, shown_to=may_read_rankings
+    )

@@ -1,11 +1,42 @@
-"""What the project's own admin screens about one node share: the node is the admin
-host's, the screen says who may open it there (`allowed`; anyone else gets a Chinese
-page and 403), and its title closes the breadcrumbs."""
+"""What the project's own screens about one node share: the node is the host's (the
+routing middleware set it; no node, no page), an admin screen says who may open it
+there (`allowed`; anyone else gets a Chinese page and 403), its title closes the
+breadcrumbs, and its menu item is shown to the same people."""
 
 from django.http import Http404
 from django.shortcuts import render
 from django.views.generic import TemplateView
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+
+def node_or_404(request):
+    """The node whose host the request came to."""
+    node = getattr(request, "node", None)
+    if node is None:
+        raise Http404
+    return node
+
+
+def int_param(value, default: int, low: int, high: int) -> int:
+    """A whole number from a query string, the default when absent or out of range."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return default
+    return number if low <= number <= high else default
+
+
+class NodeMenuItem(MenuItem):
+    """An admin menu entry shown where `shown_to(user, node)` holds for the host's node."""
+
+    def __init__(self, *args, shown_to, **kwargs):
+        self.shown_to = shown_to
+        super().__init__(*args, **kwargs)
+
+    def is_shown(self, request):
+        node = getattr(request, "node", None)
+        return node is not None and self.shown_to(request.user, node)
 
 
 class NodeScreen(WagtailAdminTemplateMixin, TemplateView):

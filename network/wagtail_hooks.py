@@ -5,6 +5,7 @@ from wagtail.admin.menu import MenuItem
 from .admin_scope import within_roots
 from .mourning import may_set_mourning
 from .roles import user_may_manage_members
+from .screens import NodeMenuItem
 from .views import MembersView, MourningView
 
 # Schema-wide statistics: meaningful to the provincial centre, not to a village editor.
@@ -35,15 +36,15 @@ def register_members_url():
     ]
 
 
-class MembersMenuItem(MenuItem):
-    def is_shown(self, request):
-        node = getattr(request, "node", None)
-        return node is not None and user_may_manage_members(request.user, node)
-
-
 @hooks.register("register_admin_menu_item")
 def register_members_menu_item():
-    return MembersMenuItem("站点成员", reverse("xf_members"), icon_name="group", order=900)
+    return NodeMenuItem(
+        "站点成员",
+        reverse("xf_members"),
+        icon_name="group",
+        order=900,
+        shown_to=user_may_manage_members,
+    )
 
 
 class MourningMenuItem(MenuItem):

@@ -3,12 +3,12 @@ the rules (更新规则) the province edits."""
 
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from network.roles import user_may_administer
+from network.screens import NodeMenuItem
 
 from . import watch
 from .models import TimelinessRule
@@ -33,23 +33,25 @@ def register_operations_urls():
     ]
 
 
-class NodeMenuItem(MenuItem):
-    def is_shown(self, request):
-        node = getattr(request, "node", None)
-        return node is not None and user_may_administer(request.user, node)
-
-
 @hooks.register("register_admin_menu_item")
 def register_timeliness_menu():
     return NodeMenuItem(
-        "更新监测", reverse("xf_operations_timeliness"), icon_name="time", order=260
+        "更新监测",
+        reverse("xf_operations_timeliness"),
+        icon_name="time",
+        order=260,
+        shown_to=user_may_administer,
     )
 
 
 @hooks.register("register_admin_menu_item")
 def register_statistics_menu():
     return NodeMenuItem(
-        "统计分析", reverse("xf_operations_statistics"), icon_name="table", order=262
+        "统计分析",
+        reverse("xf_operations_statistics"),
+        icon_name="table",
+        order=262,
+        shown_to=user_may_administer,
     )
 
 

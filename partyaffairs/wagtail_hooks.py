@@ -1,7 +1,8 @@
 from django.urls import include, path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+
+from network.screens import NodeMenuItem
 
 from . import queries
 from .access import may_keep_register, may_see_figures
@@ -59,15 +60,11 @@ def register_party_urls():
     ]
 
 
-class PartyMenuItem(MenuItem):
-    def is_shown(self, request):
-        node = getattr(request, "node", None)
-        return node is not None and may_see_figures(request.user, node)
-
-
 @hooks.register("register_admin_menu_item")
 def register_party_menu():
-    return PartyMenuItem("党务管理", reverse("xf_party"), icon_name="group", order=250)
+    return NodeMenuItem(
+        "党务管理", reverse("xf_party"), icon_name="group", order=250, shown_to=may_see_figures
+    )
 
 
 class PartyRemindersPanel(Component):

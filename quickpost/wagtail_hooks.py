@@ -6,6 +6,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
 from network.roles import user_may_edit_content
+from network.screens import NodeMenuItem
 from sites.photo_titles import CAMERA_FILE_NAME
 
 from .views import GuideView, PostedView, QuickPostView
@@ -38,16 +39,12 @@ def register_guide_menu_item():
     return MenuItem("发稿指南", reverse("xf_guide"), icon_name="help", order=100)
 
 
-class NodeMemberMenuItem(MenuItem):
-    def is_shown(self, request):
-        node = getattr(request, "node", None)
-        return node is not None and user_may_edit_content(request.user, node)
-
-
 @hooks.register("register_admin_menu_item")
 def register_quickpost_menu():
     # first in the menu: what a grassroots webmaster comes to do
-    return NodeMemberMenuItem("写稿", reverse("xf_quickpost"), icon_name="edit", order=1)
+    return NodeMenuItem(
+        "写稿", reverse("xf_quickpost"), icon_name="edit", order=1, shown_to=user_may_edit_content
+    )
 
 
 class QuickPostPanel(Component):

@@ -2,9 +2,9 @@
 
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
 from network.roles import user_may_edit_content
+from network.screens import NodeMenuItem
 
 from .views.admin import SurveyEditView, SurveyListView, SurveyResultsView
 
@@ -19,12 +19,12 @@ def register_survey_urls():
     ]
 
 
-class StaffMenuItem(MenuItem):
-    def is_shown(self, request):
-        node = getattr(request, "node", None)
-        return node is not None and user_may_edit_content(request.user, node)
-
-
 @hooks.register("register_admin_menu_item")
 def register_surveys_menu():
-    return StaffMenuItem("调查投票", reverse("xf_surveys_list"), icon_name="list-ul", order=256)
+    return NodeMenuItem(
+        "调查投票",
+        reverse("xf_surveys_list"),
+        icon_name="list-ul",
+        order=256,
+        shown_to=user_may_edit_content,
+    )

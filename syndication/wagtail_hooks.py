@@ -5,11 +5,12 @@ from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
 from network.roles import user_may_edit_content
+from network.screens import NodeMenuItem
 from sites.lookup import is_article, node_of_page
 
 from .action_menu import PUBLISH_AND_SUBMIT, PublishAndSubmitMenuItem, arrange_for_grassroots
@@ -51,16 +52,6 @@ def register_syndication_urls():
     ]
 
 
-class NodeMenuItem(MenuItem):
-    def __init__(self, *args, shown_to=user_may_edit_content, **kwargs):
-        self.shown_to = shown_to
-        super().__init__(*args, **kwargs)
-
-    def is_shown(self, request):
-        node = getattr(request, "node", None)
-        return node is not None and self.shown_to(request.user, node)
-
-
 class InboxMenuItem(NodeMenuItem):
     def get_context(self, request):
         context = super().get_context(request)
@@ -81,12 +72,17 @@ def register_syndication_menu():
             order=100,
             shown_to=may_review_at,
         ),
-        NodeMenuItem("报送回执", reverse("xf_syndication_receipts"), icon_name="mail", order=200),
-        NodeMenuItem(
-            "收到的稿件", reverse("xf_syndication_received"), icon_name="download", order=300
+        *(
+            NodeMenuItem(
+                label, reverse(url), icon_name=icon, order=order, shown_to=user_may_edit_content
+            )
+            for label, url, icon, order in (
+                ("报送回执", "xf_syndication_receipts", "mail", 200),
+                ("收到的稿件", "xf_syndication_received", "download", 300),
+                ("积分排行", "xf_syndication_points", "pick", 400),
+                ("流转日志", "xf_syndication_log", "history", 500),
+            )
         ),
-        NodeMenuItem("积分排行", reverse("xf_syndication_points"), icon_name="pick", order=400),
-        NodeMenuItem("流转日志", reverse("xf_syndication_log"), icon_name="history", order=500),
         NodeMenuItem(
             "栏目映射",
             reverse("xf_syndication_mapping"),

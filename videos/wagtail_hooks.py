@@ -2,7 +2,8 @@
 
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+
+from network.screens import NodeMenuItem
 
 from .access import may_keep_videos
 from .views.admin import UploadView, VideoScreen
@@ -22,11 +23,8 @@ def register_video_chooser():
     return video_chooser_viewset
 
 
-class VideoMenuItem(MenuItem):
-    def is_shown(self, request):
-        return may_keep_videos(request.user, getattr(request, "node", None))
-
-
 @hooks.register("register_admin_menu_item")
 def register_videos_menu():
-    return VideoMenuItem("视频", reverse("xf_videos"), icon_name="media", order=257)
+    return NodeMenuItem(
+        "视频", reverse("xf_videos"), icon_name="media", order=257, shown_to=may_keep_videos
+    )

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from network.screens import node_or_404
 from partyaffairs.accounts import member_account
 
 from ..access import course_shown_on
@@ -16,16 +17,9 @@ from ..progress import NotRecorded, mark_read, opened, record_watch
 from ..queries import courses_with_progress
 
 
-def _node(request):
-    node = getattr(request, "node", None)
-    if node is None:
-        raise Http404
-    return node
-
-
 @never_cache
 def course_list(request):
-    node = _node(request)
+    node = node_or_404(request)
     courses = courses_with_progress(node, request.user)
     return render(request, "classroom/list.html", {"courses": courses,
                   "account": member_account(request.user)})  # fmt: skip
@@ -34,7 +28,7 @@ def course_list(request):
 @never_cache
 def course_page(request, uuid):
     course = Course.objects.select_related("node").filter(uuid=uuid).first()
-    if course is None or not course_shown_on(course, _node(request)):
+    if course is None or not course_shown_on(course, node_or_404(request)):
         raise Http404("没有这门课程。")
     lessons = list(course.lessons.select_related("video"))
     learnt = set()
@@ -49,7 +43,7 @@ def course_page(request, uuid):
 
 def _lesson(request, uuid) -> Lesson:
     lesson = Lesson.objects.select_related("course__node", "video").filter(uuid=uuid).first()
-    if lesson is None or not course_shown_on(lesson.course, _node(request)):
+    if lesson is None or not course_shown_on(lesson.course, node_or_404(request)):
         raise Http404("没有这一课时。")
     return lesson
 

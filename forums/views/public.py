@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from network.screens import node_or_404
 from partyaffairs.ledger.models import MemberAccount
 
 from ..access import may_moderate, may_post
@@ -22,16 +23,9 @@ from ..queries import display_name, posts_of, readable_image, readable_topic, sh
 PER_PAGE = 20
 
 
-def _node(request):
-    node = getattr(request, "node", None)
-    if node is None:
-        raise Http404
-    return node
-
-
 @never_cache
 def forum_home(request):
-    node = _node(request)
+    node = node_or_404(request)
     boards = boards_of(node).annotate(
         count=Count("topics", filter=Q(topics__state=PostState.VISIBLE))
     )
@@ -40,7 +34,7 @@ def forum_home(request):
 
 @never_cache
 def board_page(request, slug):
-    node = _node(request)
+    node = node_or_404(request)
     board = get_object_or_404(boards_of(node), slug=slug)
     error, typed = None, {}
     nominate = board.kind == BoardKind.NOMINATE and may_moderate(request.user, node)
@@ -79,7 +73,7 @@ def _nameable(node):
 
 @never_cache
 def topic_page(request, topic_id):
-    node = _node(request)
+    node = node_or_404(request)
     topic = readable_topic(topic_id, node, request.user)
     if topic is None:
         raise Http404("没有这个主题。")
@@ -111,7 +105,7 @@ def topic_page(request, topic_id):
 
 @require_POST
 def report_post(request, post_id):
-    node = _node(request)
+    node = node_or_404(request)
     post = Post.objects.filter(pk=post_id, topic__node=node).select_related("topic__node").first()
     if post is None or not shown(post, request.user, node):
         raise Http404("没有这条内容。")
@@ -126,7 +120,7 @@ def report_post(request, post_id):
 @never_cache
 def image(request, image_uuid):
     found = readable_image(image_uuid, request.user)
-    if found is None or found.post.topic.node_id != _node(request).pk:
+    if found is None or found.post.topic.node_id != node_or_404(request).pk:
         raise Http404
     path = path_of(found.name)
     if not path.exists():

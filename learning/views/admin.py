@@ -12,7 +12,8 @@ from openpyxl import Workbook
 from network.exports import as_text, xlsx_response
 from network.screens import NodeScreen
 from syndication.models import LEARNING, PointRule
-from syndication.points import PERIODS, learning_points, member_ranking, period_bounds
+from syndication.points import PERIODS, learning_points, member_ranking
+from syndication.views.points import chosen_period
 
 from ..access import may_read_rankings, may_set_rules
 from ..forms import RulesForm
@@ -29,15 +30,9 @@ class RankingView(NodeScreen):
         return may_read_rankings(user, node)
 
     def query(self):
-        get, now = self.request.GET, timezone.localtime()
-        period = get.get("period") if get.get("period") in PERIODS else ""
-        year = _int(get.get("year"), now.year, 2000, 2100)
-        default = {"month": now.month, "quarter": (now.month - 1) // 3 + 1}.get(period, 1)
-        index = _int(get.get("index"), default, 1, {"month": 12, "quarter": 4}.get(period, 1))
-        start = end = None
-        if period:
-            start, end = period_bounds(period, year, index)
-        members = member_ranking(within=self.node, start=start, end=end)
+        get = self.request.GET
+        period = chosen_period(get)
+        members = member_ranking(within=self.node, start=period["start"], end=period["end"])
         organisations = organisation_ranking(members)
         # one organisation's members, ranked among themselves
         chosen = get.get("organisation", "")
@@ -45,8 +40,9 @@ class RankingView(NodeScreen):
             members = [row for row in members if row["organisation"] == chosen]
             for rank, row in enumerate(members, 1):
                 row["rank"] = rank
-        return {"period": period, "year": year, "index": index, "members": members,
-                "organisations": organisations, "organisation": chosen}  # fmt: skip
+        return {"period": period["period"], "year": period["year"], "index": period["index"],
+                "members": members, "organisations": organisations,
+                "organisation": chosen}  # fmt: skip
 
     def get(self, request, *args, **kwargs):
         if request.GET.get("export") == "xlsx":
@@ -105,11 +101,3 @@ def workbook(query, node):
     out = BytesIO()
     book.save(out)
     return xlsx_response(out.getvalue(), f"学习积分-{node.name}-{timezone.localdate():%Y%m%d}.xlsx")
-
-
-def _int(value, default, low, high):
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return default
-    return number if low <= number <= high else default

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from network.addresses import client_ip
+from network.screens import node_or_404
 
 from ..clock import reply_days
 from ..forms import MessageForm
@@ -19,16 +20,9 @@ from ..queries import mask_name, public_answers
 PER_PAGE = 15
 
 
-def _node(request):
-    node = getattr(request, "node", None)
-    if node is None:
-        raise Http404
-    return node
-
-
 @never_cache
 def board(request):
-    node = _node(request)
+    node = node_or_404(request)
     if request.method == "POST":
         form = MessageForm(request.POST)
         sent = _post(request, node, form)
@@ -72,7 +66,7 @@ def _board(request, node, form):
 
 @never_cache
 def answer_page(request, uuid):
-    node = _node(request)
+    node = node_or_404(request)
     message = (
         Message.objects.filter(uuid=uuid, node=node, state=MessageState.ANSWERED, public=True)
         .select_related("origin")

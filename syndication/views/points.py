@@ -9,6 +9,7 @@ from django.utils import timezone
 from network.exports import as_text
 from network.levels import Level
 from network.roles import user_may_edit_content
+from network.screens import int_param
 
 from ..points import PERIODS, leaderboard, period_bounds
 from .base import NodeAdminView
@@ -29,24 +30,17 @@ class PointsView(NodeAdminView):
 
     def query(self):
         get = self.request.GET
-        now = timezone.localtime()
         by = "author" if get.get("by") == "author" else "node"
         level = get.get("level") if get.get("level") in Level.values else ""
-        period = get.get("period") if get.get("period") in PERIODS else ""
-        year = _int(get.get("year"), now.year, 2000, 2100)
-        default_index = {"month": now.month, "quarter": (now.month - 1) // 3 + 1}.get(period, 1)
-        limit = {"month": 12, "quarter": 4}.get(period, 1)
-        index = _int(get.get("index"), default_index, 1, limit)
-        start = end = None
-        if period:
-            start, end = period_bounds(period, year, index)
+        chosen = chosen_period(get)
+        start, end = chosen["start"], chosen["end"]
         rows = leaderboard(by=by, start=start, end=end, level=level or None, within=self.node)
         return {
             "by": by,
             "level": level,
-            "period": period,
-            "year": year,
-            "index": index,
+            "period": chosen["period"],
+            "year": chosen["year"],
+            "index": chosen["index"],
             "rows": rows,
         }
 
@@ -94,9 +88,15 @@ class PointsView(NodeAdminView):
         return response
 
 
-def _int(value, default, low, high):
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return default
-    return number if low <= number <= high else default
+def chosen_period(get) -> dict:
+    """The ranking's period from the query string: period (month, quarter, year or ""
+    for all time), year, index, and its [start, end) (None for all time)."""
+    now = timezone.localtime()
+    period = get.get("period") if get.get("period") in PERIODS else ""
+    year = int_param(get.get("year"), now.year, 2000, 2100)
+    default_index = {"month": now.month, "quarter": (now.month - 1) // 3 + 1}.get(period, 1)
+    index = int_param(
+        get.get("index"), default_index, 1, {"month": 12, "quarter": 4}.get(period, 1)
+    )
+    start, end = period_bounds(period, year, index) if period else (None, None)
+    return {"period": period, "year": year, "index": index, "start": start, "end": end}
