@@ -6,6 +6,7 @@ from datetime import date
 from django.db.models import Q, QuerySet
 
 from network.models import Node
+from network.people import masked, real_name
 
 from .access import may_moderate
 from .models import Post, PostImage, PostState, Report, Topic
@@ -13,8 +14,7 @@ from .models import Post, PostImage, PostState, Report, Topic
 
 def display_name(user) -> str:
     """王** for a member or staff account: names are not published in full."""
-    name = (user.first_name or user.last_name or user.username).strip()
-    return name[0] + "*" * min(max(len(name) - 1, 1), 3) if name else "匿名"
+    return masked(real_name(user.first_name, user.last_name, user.username))
 
 
 def _readable(viewer, node: Node) -> Q:

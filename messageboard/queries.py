@@ -10,14 +10,6 @@ from network.models import Node
 from .models import Message, MessageState
 
 
-def mask_name(name: str) -> str:
-    """张** for 张小明, 王* for 王芳: the asker's name on the public board."""
-    name = name.strip()
-    if len(name) <= 1:
-        return "*"
-    return name[0] + "*" * min(len(name) - 1, 3)
-
-
 def public_answers(node: Node) -> QuerySet:
     """The node's answered messages it chose to show (newest answer first). The
     board lists what its node answered, including what a child referred up."""

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from network.addresses import client_ip
+from network.people import masked
 from network.screens import node_or_404
 
 from ..clock import reply_days
@@ -15,7 +16,7 @@ from ..forms import MessageForm
 from ..guarding import Refused, check_challenge, new_challenge
 from ..handling import Posting, post_message
 from ..models import Message, MessageState
-from ..queries import mask_name, public_answers
+from ..queries import public_answers
 
 PER_PAGE = 15
 
@@ -58,7 +59,7 @@ def _board(request, node, form):
         # a fresh challenge each time the form is shown (the template writes its token
         # and an empty answer); what was typed otherwise stays
         "challenge": new_challenge(),
-        "answers": [(message, mask_name(message.name)) for message in page],
+        "answers": [(message, masked(message.name)) for message in page],
         "days": reply_days(node),
     }  # fmt: skip
     return render(request, "messageboard/board.html", context)
@@ -74,5 +75,5 @@ def answer_page(request, uuid):
     )
     if message is None:
         raise Http404("没有这条留言。")
-    context = {"node": node, "message": message, "masked": mask_name(message.name)}
+    context = {"node": node, "message": message, "masked": masked(message.name)}
     return render(request, "messageboard/answer.html", context)
