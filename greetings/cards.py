@@ -33,4 +33,4 @@ def send_card(sender, node, account: MemberAccount, kind: str, text: str) -> Non
     if (sentence := refusal(check_text(text))) is not None:
         raise CardRefused(sentence)
     notify([account.user], f"【心灵港湾】{KINDS[kind]}", f"{text}\n——{person(sender, node)}",
-           link="/my/", topic=f"greetings.card.{kind}")  # fmt: skip
+           link=account.node.link_for_mail("/my/"), topic=f"greetings.card.{kind}")  # fmt: skip

@@ -46,20 +46,21 @@ def greet_members(today: date) -> int:
                 )
             )
         for uuid, name, born, joined in members:
-            user = by_uuid[uuid].user
+            account = by_uuid[uuid]
             if falls_on(born, today):
                 body = f"{name}同志：今天是您的生日，党组织祝您生日快乐，身体健康，工作顺利！"
-                sent += _once(user, f"greetings.birthday.{today.year}", BIRTHDAY, body)
+                sent += _once(account, f"greetings.birthday.{today.year}", BIRTHDAY, body)
             years = today.year - joined.year
             if years > 0 and falls_on(joined, today):
                 body = (f"{name}同志：今天是您入党{years}周年纪念日。不忘初心，牢记使命，"
                         "党组织感谢您多年来的付出！")  # fmt: skip
-                sent += _once(user, f"greetings.joined.{today.year}", ANNIVERSARY, body)
+                sent += _once(account, f"greetings.joined.{today.year}", ANNIVERSARY, body)
     return sent
 
 
-def _once(user, topic: str, title: str, body: str) -> int:
-    if InboxItem.objects.filter(recipient=user, topic=topic).exists():
+def _once(account, topic: str, title: str, body: str) -> int:
+    if InboxItem.objects.filter(recipient=account.user, topic=topic).exists():
         return 0
-    notify([user], title, body, link="/my/", topic=topic)
+    # the member's own site: 个人中心 is on the public site, not the network's admin host
+    notify([account.user], title, body, link=account.node.link_for_mail("/my/"), topic=topic)
     return 1

@@ -62,6 +62,9 @@ def test_members_are_greeted_once_on_their_days(net):
     assert birthday.title == "【心灵港湾】生日快乐" and "王建国同志" in birthday.body
     anniversary = InboxItem.objects.get(recipient=joined)
     assert "入党25周年" in anniversary.body
+    # each links to 个人中心 on the member's own site (village3's, not the admin's host)
+    assert birthday.link.startswith("http://village1.localhost") and birthday.link.endswith("/my/")
+    assert anniversary.link.startswith("http://village3.localhost")
     assert InboxItem.objects.count() == 2
     assert not AuditEntry.objects.exists()  # no one read a record
 
@@ -83,6 +86,7 @@ def test_a_card_from_the_register_keeper_reaches_the_member(net):
     assert sent.status_code == 302
     card = InboxItem.objects.get(recipient=member)
     assert card.title == "【心灵港湾】获奖祝贺" and "王秀英（甲村）" in card.body
+    assert card.link.startswith("http://village1.localhost") and card.link.endswith("/my/")
     editor = UserFactory(username="gr_bianji", roles=[(net.village1, "editor")])
     client.force_login(editor)
     assert client.get("/admin/greetings/").status_code == 403
