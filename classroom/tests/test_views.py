@@ -100,6 +100,8 @@ def test_the_admin_makes_a_course_and_a_lesson_with_a_video_of_its_own(net):
     assert lesson.video == own and "<script>" not in lesson.plan and "学习目标" in lesson.plan
     shown = client_for().get(lesson.get_url()).content.decode()
     assert "&lt;script&gt;alert(1)" in shown and "<script>alert" not in shown
+    # a delete posted to the new-lesson form (nothing saved yet) is just an invalid form
+    assert staff.post(new, {"action": "delete"}).status_code == 400
     village = client_for(UserFactory(username="cv_cun", roles=[(net.village1, "editor")]))
     assert village.get(f"/admin/classroom/{course.pk}/").status_code == 404
     stranger = client_for(UserFactory(username="cv_bie", roles=[(net.county2, "editor")]),

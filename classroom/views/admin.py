@@ -106,7 +106,7 @@ class LessonView(CourseScreen):
         course = self.course(kwargs["pk"])
         lesson = self.lesson(course, kwargs.get("lesson_pk"))
         action = request.POST.get("action")
-        if action == "delete":
+        if action == "delete" and lesson.pk:
             lesson.delete()
             messages.success(request, f"已删除课时“{lesson.title}”。")
             return redirect(reverse("xf_course", args=[course.pk]))
