@@ -1,15 +1,12 @@
 """学习积分 in the admin: rankings of members and organisations for the node's subtree
 and a period (定期公示), exported to xlsx; the province's rules."""
 
-from io import BytesIO
-
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
-from openpyxl import Workbook
 
-from network.exports import as_text, xlsx_response
+from network.exports import as_text, xlsx_bytes, xlsx_response
 from network.screens import NodeScreen
 from syndication.models import LEARNING, PointRule
 from syndication.points import PERIODS, learning_points, member_ranking
@@ -86,18 +83,15 @@ class RulesView(NodeScreen):
 
 def workbook(query, node):
     """Two sheets: members and organisations; text cells never read as formulas."""
-    book = Workbook()
-    people = book.active
-    people.title = "党员排行"
-    people.append(["排名", "姓名", "站点", "党组织", "学习积分", "事项数"])
-    for row in query["members"]:
-        people.append([row["rank"], as_text(row["name"]), as_text(row["node__name"]),
-                       as_text(row["organisation"]), row["points"], row["items"]])  # fmt: skip
-    groups = book.create_sheet("党组织排行")
-    groups.append(["排名", "站点", "党组织", "获得积分党员数", "积分合计", "人均积分"])
-    for row in query["organisations"]:
-        groups.append([row["rank"], as_text(row["node__name"]), as_text(row["organisation"]),
-                       row["members"], row["points"], row["average"]])  # fmt: skip
-    out = BytesIO()
-    book.save(out)
-    return xlsx_response(out.getvalue(), f"学习积分-{node.name}-{timezone.localdate():%Y%m%d}.xlsx")
+    people = [["排名", "姓名", "站点", "党组织", "学习积分", "事项数"]] + [
+        [row["rank"], as_text(row["name"]), as_text(row["node__name"]),
+         as_text(row["organisation"]), row["points"], row["items"]]
+        for row in query["members"]
+    ]  # fmt: skip
+    groups = [["排名", "站点", "党组织", "获得积分党员数", "积分合计", "人均积分"]] + [
+        [row["rank"], as_text(row["node__name"]), as_text(row["organisation"]),
+         row["members"], row["points"], row["average"]]
+        for row in query["organisations"]
+    ]  # fmt: skip
+    content = xlsx_bytes([("党员排行", people), ("党组织排行", groups)])
+    return xlsx_response(content, f"学习积分-{node.name}-{timezone.localdate():%Y%m%d}.xlsx")

@@ -6,7 +6,7 @@ import io
 from django.http import HttpResponse
 from django.utils import timezone
 
-from network.exports import as_text
+from network.exports import as_text, xlsx_bytes
 from network.levels import Level
 from network.roles import user_may_edit_content
 from network.screens import int_param
@@ -76,15 +76,7 @@ class PointsView(NodeAdminView):
             csv.writer(buffer).writerows(table)
             response.write("\ufeff" + buffer.getvalue())  # the BOM makes Excel read UTF-8
         else:
-            # openpyxl is 15 MB: loaded for the first spreadsheet, not by every worker
-            from openpyxl import Workbook
-
-            workbook = Workbook()
-            sheet = workbook.active
-            sheet.title = "积分排行"
-            for line in table:
-                sheet.append(line)
-            workbook.save(response)
+            response.write(xlsx_bytes([("积分排行", table)]))
         return response
 
 
