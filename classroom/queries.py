@@ -22,16 +22,6 @@ def courses_with_progress(node, user):
     )
 
 
-def course_progress(course, user) -> tuple[int, int]:
-    """(lessons learnt, lessons) of the course for the member."""
-    total = course.lessons.count()
-    if not getattr(user, "is_authenticated", False):
-        return 0, total
-    done = Progress.objects.filter(lesson__course=course, user=user,
-                                   completed_at__isnull=False).count()  # fmt: skip
-    return done, total
-
-
 def completed_by(course) -> int:
     """Members who have learnt every lesson of the course."""
     total = course.lessons.count()

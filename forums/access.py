@@ -5,13 +5,12 @@ webmasters reaching it) moderate."""
 
 from network.models import Node
 from network.roles import user_may_edit_content
+from partyaffairs import accounts
 
 
 def member_account(user, node: Node):
     """The user's member account when it may post in `node`'s forum, else None."""
-    if not user.is_authenticated:
-        return None
-    account = getattr(user, "member_account", None)
+    account = accounts.member_account(user)
     if account is None or not account.node.path.startswith(node.path):
         return None
     return account

@@ -159,7 +159,9 @@ def photo_alt(image, caption=""):
 def library_item(context, page):
     """资料中心: the item's file and its 下载次数 on this site, when the page is one
     (None otherwise, and for a file a reader may not download)."""
-    if not library.in_library(page):
+    # most articles attach nothing: known from the body, with no query
+    has_file = any(block.block_type == "attachment" for block in page.body)
+    if not has_file or not library.in_library(page):
         return None
     document = library.library_file(page)
     if document is None:
