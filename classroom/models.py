@@ -63,10 +63,16 @@ class Lesson(models.Model):
         return f"/classroom/lesson/{self.uuid}/"
 
 
+def attachment_path(instance, filename: str) -> str:
+    # a folder of its own that nobody can guess: nginx serves /media/ unchecked, and a
+    # course may be unpublished (videos are kept the same way)
+    return f"classroom/{uuid.uuid4().hex}/{filename}"
+
+
 class Attachment(models.Model):
     lesson = models.ForeignKey(Lesson, on_delete=models.CASCADE, related_name="attachments")
     title = models.CharField("名称", max_length=120)
-    file = models.FileField("文件", upload_to="classroom/%Y/%m/",
+    file = models.FileField("文件", upload_to=attachment_path,
                             validators=[FileExtensionValidator(ATTACHMENT_EXTENSIONS)])  # fmt: skip
 
     class Meta:

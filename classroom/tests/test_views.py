@@ -3,8 +3,10 @@ sites, never unpublished), the player's reports as JSON with refusals in one sen
 and the admin's course and lesson forms (a video of another county refused)."""
 
 import json
+import re
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from classroom.factories import CourseFactory, LessonFactory
@@ -100,6 +102,13 @@ def test_the_admin_makes_a_course_and_a_lesson_with_a_video_of_its_own(net):
     assert lesson.video == own and "<script>" not in lesson.plan and "学习目标" in lesson.plan
     shown = client_for().get(lesson.get_url()).content.decode()
     assert "&lt;script&gt;alert(1)" in shown and "<script>alert" not in shown
+    attached = staff.post(f"/admin/classroom/{course.pk}/lessons/{lesson.pk}/", {
+        "action": "attach", "title": "学习提纲",
+        "file": SimpleUploadedFile("tigang.pdf", b"%PDF-1.4 outline"),
+    })  # fmt: skip
+    assert attached.status_code == 302
+    # in a folder nobody can guess: an unpublished course's files are not found by name
+    assert re.fullmatch(r"classroom/[0-9a-f]{32}/tigang\.pdf", lesson.attachments.get().file.name)
     # a delete posted to the new-lesson form (nothing saved yet) is just an invalid form
     assert staff.post(new, {"action": "delete"}).status_code == 400
     village = client_for(UserFactory(username="cv_cun", roles=[(net.village1, "editor")]))
